@@ -1,0 +1,5 @@
+"""rashomon's engine: pure functions from article texts to sentences, details, alignments and
+discrepancies. It imports no UI (textual, rich) and no database (sqlite3, sqlite_utils)."""
+
+# Bump when a change to the engine changes its results: every event becomes stale.
+ENGINE_VERSION = "1"

@@ -1,0 +1,1 @@
+"""Typed details found in sentences: numbers, dates, names, quotes, attributions."""
