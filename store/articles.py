@@ -251,7 +251,7 @@ def delete_article(db: Database, article_id: str, reviewer: str | None) -> str |
     return event
 
 
-def set_reliability(db: Database, outlet: str, grade: str, reviewer: str | None) -> None:
+def set_reliability(db: Database, outlet: str, grade: str, reviewer: str | None, session: str | None = None) -> None:
     """Admiralty source reliability A-F for an outlet; one audit row."""
     grade = grade.strip().upper()
     if grade not in ("A", "B", "C", "D", "E", "F"):
@@ -263,4 +263,4 @@ def set_reliability(db: Database, outlet: str, grade: str, reviewer: str | None)
         if row is None:
             raise StoreError(f"no outlet {outlet!r} (see `rashomon events --json` for outlets in use)")
         db.execute("UPDATE outlets SET reliability = ?, updated_at = ? WHERE id = ?", [grade, now(), row[0]])
-        audit(db, reviewer, "outlet", row[1], "grade", {"reliability": row[2]}, {"reliability": grade})
+        audit(db, reviewer, "outlet", row[1], "grade", {"reliability": row[2]}, {"reliability": grade}, session)

@@ -77,8 +77,10 @@ def change_review(
     note: Any = UNSET,
     credibility: Any = UNSET,
     note_base: Any = UNSET,
+    tags: Any = UNSET,
     session: str | None = None,
     action: str | None = None,
+    undoes: int | None = None,
 ) -> Review:
     """Apply one change; returns the review after it. No-op changes write nothing.
 
@@ -108,8 +110,11 @@ def change_review(
         if note is not UNSET and note_base is not UNSET and (before.note or None) != (note_base or None):
             if (before.note or None) != note:
                 raise NoteConflict(before.note, before.reviewer, before.version)
-        tags = [t for t in before.tags if t not in remove]
-        tags.extend(t for t in add if t not in tags)
+        if tags is UNSET:
+            tags = [t for t in before.tags if t not in remove]
+            tags.extend(t for t in add if t not in tags)
+        else:
+            tags = list(dict.fromkeys(normalise_tag(t) for t in tags))
         after_fields = {
             "status": status or before.status,
             "tags": tags,
@@ -143,7 +148,8 @@ def change_review(
             discrepancy_id,
             action or "+".join(changed),
             {k: before_fields[k] for k in changed} | {"version": before.version},
-            {k: after_fields[k] for k in changed} | {"version": version},
+            {k: after_fields[k] for k in changed} | {"version": version}
+            | ({"undoes": undoes} if undoes is not None else {}),
             session,
         )
     return get_review(db, discrepancy_id)
