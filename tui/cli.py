@@ -109,7 +109,10 @@ def _log_exception(exc: BaseException) -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors, tracebacks to the log file (and stderr with -v)."""
     try:
-        cli.main(args=argv, prog_name="rashomon", standalone_mode=False)
+        # standalone_mode=False: click returns an Exit's code instead of raising it.
+        result = cli.main(args=argv, prog_name="rashomon", standalone_mode=False)
+        if isinstance(result, int):
+            return result
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
