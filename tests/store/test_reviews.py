@@ -206,3 +206,14 @@ def test_four_processes_times_fifty_changes_on_one_discrepancy_lose_nothing(disc
     assert review.version == 200
     assert db.execute("SELECT count(*) FROM audit WHERE entity='review' AND entity_id=?", [did]).fetchone()[0] == 200
     db.close()
+
+
+def test_each_reviewer_has_their_own_place_to_reopen(db):
+    from store.state import load_state, save_state
+
+    save_state(db, "alice", "last", {"event": "ev-1", "filter": "conflict"})
+    save_state(db, "bob", "last", {"event": "ev-2"})
+    save_state(db, "alice", "last", {"event": "ev-3"})
+    assert load_state(db, "alice", "last") == {"event": "ev-3"}
+    assert load_state(db, "bob", "last") == {"event": "ev-2"}
+    assert load_state(db, "carol", "last", {}) == {}
