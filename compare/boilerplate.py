@@ -1,17 +1,23 @@
 """Tell an article's own text from what the outlet's website wrapped around it.
 
 Plain text copied from news sites carries banners, donation appeals, newsletter sign-ups,
-"Read more" tails, photo captions and credit lines. trafilatura needs HTML structure to find
-them, so for plain text we judge each block (a line or paragraph) by evidence and by shape:
+"Read more" tails, photo captions, navigation lists and credit lines. trafilatura needs HTML
+structure to find them, so for plain text we judge each block (a line or paragraph) by evidence,
+by shape and by position:
 
 - *evidence*: a block that also stands in another article of the same outlet (in the same batch
-  or already in the store) is the outlet's furniture, not reporting;
-- *shape*: calls to action ("sign up", "donate", "support us"), the outlet's own voice ("we",
-  "our", "you" outside quotation marks), button-like fragments ("Monthly", "Continue"),
-  salutations, credit lines ("With reporting by ..."), photo credits and captions;
-- *position*: banners and captions sit in the head, before the first paragraph of reporting;
-  appeals sit in a tail run that starts at an unmistakable marker. Reporting that merely
-  mentions donations or uses "we" inside a quotation is never in such a run.
+  or already in the store) is the outlet's furniture, not reporting (see `clean.py`);
+- *shape*: calls to action in the imperative ("Sign up", "Donate", "Support us"), the outlet's
+  own voice ("we", "our", "you" outside quotation marks) about itself ("our newsroom", "our
+  journalism"), labels (a few words without sentence punctuation: buttons, menus, tag lists),
+  salutations, credit lines ("Reporting by ...", "Source: ... and news agencies"), labelled
+  captions ("Image caption, ...", "... Photograph: Name/Agency"), time stamps ("2 hours ago",
+  "4 min read");
+- *position*: banners, bylines, date lines and one caption sit in the head, before the first
+  paragraph of reporting; appeals and navigation sit in a run at the end that starts at an
+  unmistakable marker. Reporting that merely mentions donations, or quotes someone saying "we
+  will support ...", is never such a marker: calls to action are looked for outside quotations,
+  and a sentence that states a fact ("Donations rose again.") is not an imperative.
 
 Nothing here lists any article's sentences: the rules name the shapes, not the texts.
 """
@@ -21,28 +27,50 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Calls to action and site furniture. Used with the block length and voice to decide strength.
-_CTA = re.compile(
-    r"\b(sign(?:ing)? up|subscri(?:be|ber|bers|ption)|newsletters?|donat(?:e|es|ion|ions)"
-    r"|contribut(?:e|ion|ions) (?:today|now)|contribute|support (?:us|our|independent)"
-    r"|support(?:ing)? (?:the )?[A-Z]\w+|privacy policy|terms of (?:use|service)"
-    r"|all rights reserved|read more|related (?:articles|stories|coverage)|follow us"
-    r"|share (?:this|on)|click here|remind me later|advertis(?:e|ement)|cookies?"
-    r"|become a (?:member|patron|supporter)|paywall|log ?in|register now|download (?:our|the) app"
-    r"|not ready to|recurring|one-time|payment methods?|paiment methods?)\b",
+# Words of appeals and sign-ups. News mentions these too ("donations rose"), so a hit alone is
+# never enough: the block must also be short and imperative, or speak in the outlet's voice.
+_APPEAL = re.compile(
+    r"\b(?:sign(?:ing)? up|subscri(?:be|ber|bers|ption|ptions)|newsletters?"
+    r"|donat(?:e|es|ion|ions)|contribut(?:e|ion|ions)|support (?:us|our|independent)"
+    r"|support(?:ing)? (?:the )?(?-i:[A-Z])\w+|become an? (?:member|patron|supporter|subscriber)"
+    r"|membership|paywall|register now|download (?:our|the) app|follow (?:us|(?-i:[A-Z])\w+)"
+    r"|advertis(?:e|ement)|remind me later|not ready to|recurring|one-time)\b",
+    re.IGNORECASE,
+)
+# Page furniture that never belongs to reporting: legal lines, navigation, players.
+_NAV = re.compile(
+    r"\b(?:privacy policy|terms of (?:use|service)|all rights reserved|cookie (?:policy|settings)"
+    r"|read more|related (?:articles|stories|coverage|topics|content)|click here"
+    r"|share (?:this|on)|listen to this (?:article|story)|payment methods?|paiment methods?"
+    r"|log ?in to|skip to (?:main )?content)\b",
+    re.IGNORECASE,
+)
+# An imperative call to action opens the block ("Sign up to ...", "Please consider donating").
+_IMPERATIVE = re.compile(
+    r"^(?:please\s+(?:consider\s+)?)?(?:sign(?:ing)? up|subscribe|donate|support|contribute"
+    r"|become|follow|read|click|share|download|register|join|listen|explore|remind"
+    r"|log ?in|get (?:our|the)|don['’]t miss|never miss|help us|tell us)\b",
     re.IGNORECASE,
 )
 # Credit and sourcing lines that close wire and broadcaster copy.
 _CREDIT = re.compile(
     r"^(?:with |additional )?(?:reporting|writing|editing|research) by\b"
     r"|^compiled by\b|^edited by\b|contributed to this report\.?$"
-    r"|^\(?(?:reporting|writing|editing) by\b",
+    r"|^\(?(?:reporting|writing|editing) by\b"
+    r"|^sources?\s*:\s*[^.]{2,80}$"  # "Source: Al Jazeera and news agencies"
+    r"|^(?:©|\(c\)|copyright\b)",
+    re.IGNORECASE,
+)
+# A caption that says it is one: "Image caption, ...", "Photo: ...", "... Photograph: A/B".
+_CAPTION_LABEL = re.compile(
+    r"^(?:image|photo|picture|video|media)\s+(?:source|caption|credit)s?\s*[,:]"
+    r"|\b(?:photograph|photo|image|illustration|picture)(?:\s+by)?\s*:\s*[^.:]{2,80}$",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(
     r"\((?:[^()]{2,60}?)\s*/\s*(?:[^()]{2,40})\)\s*$"  # (Name / Agency)
     r"|\b(?:photo|image|picture|illustration)\s*(?:credit)?\s*:|©"
-    r"|\b(?:AP|AFP|Reuters|Getty Images|EPA|TASS)\s*(?:Photo|Images)?\s*/",
+    r"|\b(?:AP|AFP|Reuters|Getty Images|EPA|TASS)(?:\s*(?:Photo|Images))?\s*/\s*[^/]{2,40}$",
     re.IGNORECASE,
 )
 _CAPTION_VERB = re.compile(
@@ -50,9 +78,16 @@ _CAPTION_VERB = re.compile(
     r"|\bin this (?:photo|picture|image|file photo)\b|\bfile photo\b",
     re.IGNORECASE,
 )
-_REPORTING_VERB = re.compile(
+REPORTING_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|according to|announced|confirmed|denied"
     r"|claimed|claims|stated|added|wrote|quoted)\b",
+    re.IGNORECASE,
+)
+# "2 hours ago", "Updated 5 mins ago", "4 min read", "4 mins".
+_TIME_LABEL = re.compile(
+    r"^(?:(?:updated|published|posted|last updated)\s+)?(?:\d{1,3}|an?|one)\s*"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?)\.?"
+    r"(?:\s+(?:ago|read|reading|listen|to read))?$",
     re.IGNORECASE,
 )
 _PAST_IRREGULAR = frozenset(
@@ -65,11 +100,20 @@ _VOICE_YOU = re.compile(r"\b(?:you|your|yours|you're|you’re|yourself)\b", re.I
 _SALUTATION = re.compile(r"^(?:dear|hello|hi)\b[^.!?]{0,40},$", re.IGNORECASE)
 _SELF_WORDS = re.compile(
     r"\b(?:journalism|journalists?|newsroom|editorial|readers?|donations?|independent"
-    r"|subscribers?|mission|fearless(?:ly)?|reporting|news source|supporters?|contributions?)\b",
+    r"|subscribers?|mission|fearless(?:ly)?|reporting|news source|supporters?|contributions?"
+    r"|members?)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Sentence punctuation a paragraph of prose ends with (closing quotes and brackets allowed).
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’')\]]$")
+# A person or desk named on a line of its own: "Nadia Okafor in Brenholt", "BBC News, Sorrenbay".
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|(?:de|van|von|der|al|el|bin|da|di|le|la)\b)"
+_NAME_LINE = re.compile(
+    rf"^{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}"
+    rf"(?:(?: in|,| and) {_NAME_WORD}(?: {_NAME_WORD}){{0,3}}){{0,2}}$"
+)
 
 
 @dataclass(frozen=True)
@@ -95,53 +139,119 @@ def voice(text: str) -> tuple[int, int]:
     return len(_VOICE_US.findall(bare)), len(_VOICE_YOU.findall(bare))
 
 
+def is_label(text: str) -> bool:
+    """A few words without sentence punctuation: a button, menu entry, tag or list heading."""
+    n = len(words(text))
+    return 0 < n <= 12 and not _SENTENCE_END.search(text)
+
+
 def is_button(text: str) -> bool:
-    """A fragment of page furniture: very short, no sentence of its own."""
+    """A fragment of page furniture: one or two words with no sentence of their own."""
     n = len(words(text))
     if n == 0:
         return True
     if n <= 2 and not re.search(r"[.:;,]$", text):
         return True
-    return n <= 6 and text.endswith(("?", "!")) and bool(_CTA.search(text) or voice(text) != (0, 0))
+    return n <= 6 and text.endswith(("?", "!")) and bool(_APPEAL.search(text) or voice(text) != (0, 0))
+
+
+def is_time_label(text: str) -> bool:
+    """A relative time stamp or reading time: "2 hours ago", "4 min read"."""
+    return bool(_TIME_LABEL.match(text.strip()))
+
+
+def is_credit(text: str) -> bool:
+    """A credit or copyright line: "Reporting by X; Editing by Y", "© 2024 Outlet"."""
+    return len(words(text)) <= 40 and bool(_CREDIT.search(text))
+
+
+def is_labelled_caption(text: str) -> bool:
+    """A caption that says it is one, anywhere in the article."""
+    return len(words(text)) <= 40 and bool(_CAPTION_LABEL.search(text))
+
+
+def is_reporting(text: str) -> bool:
+    """A sentence of reporting: it relays someone or quotes them ("...," the militia said.)."""
+    return len(words(text)) >= 5 and bool(REPORTING_VERB.search(text) or _QUOTED.search(text))
+
+
+def is_promo(text: str) -> bool:
+    """A call to action dropped into the middle of an article ("Sign up to X, our newsletter")."""
+    bare = unquoted(text).strip()
+    n = len(words(text))
+    return (
+        n <= 30
+        and bool(_IMPERATIVE.match(bare))
+        and bool(_APPEAL.search(bare) or _NAV.search(bare))
+        and not REPORTING_VERB.search(bare)
+    )
+
+
+def furniture_kind(text: str, outlet: str | None = None) -> str | None:
+    """How surely a block is site furniture by its shape alone, and of which sort.
+
+    - "strong": an unmistakable marker (a call to action, a legal or navigation line, a credit);
+    - "self": the outlet speaking about itself to the reader ("our newsroom is funded by you");
+    - "label": a button, menu entry, salutation or short heading;
+    - "voice": prose in the first or second person with no self-reference (an opinion's "we");
+    - None: reporting, as far as shape can tell.
+    """
+    bare = unquoted(text)
+    n = len(words(text))
+    appeal = {m.group(0).lower() for m in _APPEAL.finditer(bare)}
+    nav = bool(_NAV.search(bare))
+    us, you = voice(text)
+    names_outlet = bool(outlet) and outlet.lower() in text.lower()  # type: ignore[union-attr]
+    if is_credit(text):
+        return "strong"
+    if n <= 12:
+        if nav:
+            return "strong"
+        if appeal and (
+            _IMPERATIVE.match(bare.strip())
+            or us + you
+            or names_outlet
+            or text.endswith(("!", "?"))
+            or (n <= 5 and is_label(text))
+        ):
+            return "strong"
+    elif (appeal or nav) and (us + you or names_outlet):
+        return "strong"
+    self_refs = len({m.lower() for m in _SELF_WORDS.findall(bare)})
+    if (us + you and (names_outlet or self_refs)) or (names_outlet and self_refs):
+        return "self"
+    if _SALUTATION.match(text) or is_button(text) or is_label(text):
+        return "label"
+    if text.endswith(":") and n <= 8 and (names_outlet or us or you):
+        return "label"
+    if us + you >= 2:
+        return "voice"
+    return None
 
 
 def cta_strength(text: str, outlet: str | None = None) -> str | None:
-    """"strong", "weak" or None: how surely the block is site furniture by its shape alone."""
-    n = len(words(text))
-    hits = {m.group(0).lower() for m in _CTA.finditer(text)}
-    us, you = voice(text)
-    names_outlet = bool(outlet) and outlet.lower() in text.lower()
-    if _CREDIT.search(text):
-        return "strong"
-    if hits and (n <= 12 or len(hits) >= 2 or us + you >= 2 or names_outlet):
-        return "strong"
-    if _SALUTATION.match(text) or is_button(text):
-        return "weak"
-    if text.endswith(":") and n <= 8 and (names_outlet or us or you):
-        return "weak"
-    self_refs = len(set(m.lower() for m in _SELF_WORDS.findall(unquoted(text))))
-    if us + you >= 2 or (us + you >= 1 and (names_outlet or self_refs >= 1)):
-        return "weak"
-    if self_refs >= 2 or (names_outlet and self_refs >= 1):
-        return "weak"
-    return None
+    """"strong", "weak" or None: the coarse form of `furniture_kind`."""
+    kind = furniture_kind(text, outlet)
+    if kind is None:
+        return None
+    return "strong" if kind == "strong" else "weak"
 
 
 def is_banner(text: str, outlet: str | None = None) -> bool:
     """A head line such as "Support The Moscow Times!" or "Contribute Today"."""
-    return cta_strength(text, outlet) == "strong" or (
-        len(words(text)) <= 12 and bool(_CTA.search(text)) and text.endswith(("!", "?"))
+    return furniture_kind(text, outlet) == "strong" or (
+        len(words(text)) <= 12 and bool(_APPEAL.search(unquoted(text))) and text.endswith(("!", "?"))
     )
 
 
 def is_caption(text: str) -> bool:
     """A photo caption or credit: one present-tense descriptive sentence, or a credit line."""
-    if _PHOTO_CREDIT.search(text):
+    if _PHOTO_CREDIT.search(text) or is_labelled_caption(text):
         return True
     n = len(words(text))
     if n > 30 or _QUOTED.search(text) or re.search(r"[.!?]\s+[A-Z]", text.rstrip(".")):
         return False
-    if _REPORTING_VERB.search(text):
+    if REPORTING_VERB.search(text):
         return False
     if _CAPTION_VERB.search(text):
         return True
@@ -170,6 +280,12 @@ def is_title_like(text: str) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    return bool(re.match(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s*.*)?$", text, re.I)) and len(
-        words(text)
-    ) <= 10
+    """"By Name", "by Name and Name", "By Name, Desk"."""
+    return bool(
+        re.match(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s*.*)?$", text, re.I)
+    ) and len(words(text)) <= 10
+
+
+def is_name_line(text: str) -> bool:
+    """A name on a line of its own, as bylines stand after a headline: "Nadia Okafor in Brenholt"."""
+    return len(words(text)) <= 9 and bool(_NAME_LINE.match(text.strip()))

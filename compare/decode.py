@@ -26,6 +26,9 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
 )
 
+# The legacy code page most text on the web and on Windows was written in.
+_COMMONEST_LEGACY = "cp1252"
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -91,9 +94,19 @@ def _decode_text(raw: bytes) -> Decoded:
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
     if best is not None and best.encoding:
-        return _repair(Decoded(str(best), best.encoding, guessed=True))
+        # Short texts often leave several code pages tied (same chaos, same coherence): then
+        # take the most widely used one, Windows-1252, rather than the first in the list.
+        tied = [
+            m
+            for m in matches
+            if m.chaos == best.chaos and m.coherence == best.coherence
+            and m.encoding == _COMMONEST_LEGACY
+        ]
+        chosen = tied[0] if tied else best
+        return _repair(Decoded(str(chosen), chosen.encoding, guessed=True))
     # Nothing convincing: cp1252 decodes almost anything; latin-1 decodes everything.
     try:
         return Decoded(raw.decode("cp1252"), "cp1252", guessed=True)

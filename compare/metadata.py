@@ -23,9 +23,22 @@ _OUTLET_PATTERNS = (
     re.compile(rf"^(?:Support|Subscribe to|Donate to) (?P<o>{_NAME})\s*[!.]?$"),
     re.compile(rf"^A (?:Message|Note|Letter) from (?P<o>{_NAME}):?$"),
     re.compile(rf"\bBy supporting (?P<o>{_NAME}),"),
-    re.compile(rf"(?:©|\(c\)|Copyright)\s*(?:\d{{4}}\s*)?(?P<o>{_NAME})"),
+    # "Become a member of the Kyiv Independent today"
+    re.compile(rf"\b[Bb]ecome an? (?:member|patron|supporter|subscriber) of (?P<o>{_NAME})"),
+    # "© 2024 TASS", "Copyright © 1999-2024 The Harbour Post"
+    re.compile(
+        rf"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*)?(?P<o>{_NAME})"
+    ),
     re.compile(rf"\b(?:originally|first) (?:published|appeared) (?:by|on|in) (?P<o>{_NAME})"),
-    re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\((?P<o>[A-Z][\w .&-]{1,30})\)\s*[-—–]"),  # dateline
+    # "Source: Al Jazeera and news agencies": the outlet compiling agency copy names itself
+    re.compile(rf"^Source:\s*(?P<o>{_NAME}) and (?:news )?agencies\.?$"),
+    # Wire datelines: "MOSCOW (Reuters) -", "VALMORA, Oct 3 (Reuters) -"
+    re.compile(
+        r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*"
+        r"\((?P<o>[A-Z][\w .&-]{1,30})\)\s*[-—–]"
+    ),
+    # "MOSCOW, April 9. /TASS/."
+    re.compile(r"^[A-Z][A-Z .'’-]{2,40},\s*[A-Z][a-z]+\.? \d{1,2}\.\s*/(?P<o>[A-Z][\w .&-]{1,30})/"),
     # "DEBKA Weekly's military and intelligence sources report"
     re.compile(
         rf"(?P<o>{_NAME})['’]s (?:own |exclusive |military |intelligence |and |counter-terror )*"
@@ -37,9 +50,10 @@ _MONTHS = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)?"
+    rf"^(?:(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s*)?(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)?"
     rf"(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}})"
-    r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z)?)?\s*$",
+    r"(?:[ ,T]+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z)?)?\s*$",
     re.IGNORECASE,
 )
 
@@ -61,7 +75,8 @@ def detect_outlet(blocks: list[str]) -> str | None:
     for block in blocks:
         for n, pattern in enumerate(_OUTLET_PATTERNS):
             for match in pattern.finditer(block):
-                name = match.group("o").strip(" .,:;!")
+                # A name never runs across a sentence end ("TASS. All rights reserved").
+                name = re.split(r"[.!?]\s", match.group("o"))[0].strip(" .,:;!")
                 if _plausible_outlet(name, self_reference=n == len(_OUTLET_PATTERNS) - 1):
                     votes[_canonical_article(name)] += 1
     if not votes:

@@ -27,7 +27,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from sqlite_utils import Database
 
@@ -73,12 +73,29 @@ def connect(path: str | Path, *, readonly: bool = False, migrate: bool = True) -
         db = Database(conn)
         _pragmas(db, memory=False, readonly=readonly)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open {path} as a rashomon database: {exc}") from exc
+        raise StoreError(_open_failure(path, exc)) from exc
     if migrate:
         from store.migrations import migrate_db
 
         migrate_db(db, path=path)
     return db
+
+
+def _open_failure(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """One line saying why `path` could not be opened, and what to do about it."""
+    text = str(exc)
+    folder = path.parent
+    if path.exists() and not os.access(path, os.R_OK):
+        return f"cannot open {path}: the file is not readable for this user (run `rashomon doctor`)"
+    if "unable to open" in text and not os.access(folder, os.W_OK | os.X_OK):
+        what = "create the database" if not path.exists() else f"create {path.name}-wal and {path.name}-shm beside it"
+        return (
+            f"cannot open {path}: the folder {folder} is not writable for this user, and SQLite "
+            f"needs to {what} (run `rashomon doctor`, or ask the folder's owner)"
+        )
+    if "not a database" in text or "malformed" in text:
+        return f"cannot open {path}: it is not a rashomon database, or it is damaged ({text})"
+    return f"cannot open {path} as a rashomon database: {text}"
 
 
 def _pragmas(db: Database, memory: bool, readonly: bool = False) -> None:
@@ -109,9 +126,13 @@ def write(db: Database) -> Iterator[Database]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise _explain(exc, db) from exc
+        _reraise_explained(exc, db)
     try:
         yield db
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        _reraise_explained(exc, db)
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
@@ -121,7 +142,7 @@ def write(db: Database) -> Iterator[Database]:
     except sqlite3.OperationalError as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise _explain(exc, db) from exc
+        _reraise_explained(exc, db)
 
 
 def retrying(fn: Callable[[], T], attempts: int = 8) -> T:
@@ -134,6 +155,14 @@ def retrying(fn: Callable[[], T], attempts: int = 8) -> T:
                 raise
             time.sleep(0.05 * (2**attempt) * (0.5 + random.random()))
     raise AssertionError("unreachable")
+
+
+def _reraise_explained(exc: sqlite3.OperationalError, db: Database) -> NoReturn:
+    """Raise a StoreError the user can act on (a read-only file), else the error itself."""
+    explained = _explain(exc, db)
+    if explained is exc:
+        raise exc
+    raise explained from exc
 
 
 def _explain(exc: sqlite3.OperationalError, db: Database) -> Exception:

@@ -81,6 +81,13 @@ def permission_checks(path: Path) -> list[Check]:
     return checks
 
 
+def file_checks(path: Path) -> list[Check]:
+    """Checks of the file and its folder that need no database connection."""
+    warning = network_filesystem_warning(path)
+    checks = [Check("fail", "filesystem", warning) if warning else Check("ok", "filesystem", "local")]
+    return checks + permission_checks(path)
+
+
 def run_checks(db: Database, path: Path | None) -> list[Check]:
     checks: list[Check] = []
     applied, known = applied_names(db), known_names()
@@ -99,9 +106,7 @@ def run_checks(db: Database, path: Path | None) -> list[Check]:
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     checks.append(Check("ok" if mode == "wal" else "warn", "journal", f"{mode} mode" + ("" if mode == "wal" else "; WAL lets analysts read while one writes")))
     if path is not None:
-        warning = network_filesystem_warning(path)
-        checks.append(Check("fail", "filesystem", warning) if warning else Check("ok", "filesystem", "local"))
-        checks.extend(permission_checks(path))
+        checks.extend(file_checks(path))
     if not unknown:
         counts = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in ("articles", "events", "discrepancies", "reviews")}
         orphans = db.execute(

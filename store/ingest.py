@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from compare.clean import blocks_of, clean_article, line_print
+from compare.clean import blocks_of, clean_article, labels_only, line_print
 from compare.decode import DEFAULT_MAX_BYTES, IngestRefusal, decode
 from compare.ids import article_id, content_hash
 from compare.metadata import detect_outlet
@@ -156,6 +156,8 @@ def _ingest_one(
     def repeated(print_: str) -> bool:
         return batch_prints[(key, print_)] > 1 or print_ in in_store
 
+    if key.startswith("folder:"):  # outlet unknown: different outlets may share sentences
+        repeated = labels_only(repeated, blocks)
     cleaned = clean_article(prepared.text, prepared.declared, repeated)
     meta = prepared.declared.merged_over(cleaned.detected)
     warnings = prepared.warnings + list(cleaned.warnings)

@@ -267,23 +267,38 @@ def migrate_db(db: Database, path: Path | None) -> None:
         )
     if not migrations.pending(db):
         return
+    backup: Path | None = None
     if path is not None and (applied or _has_tables(db)):
-        backup_before_migrating(db, path, migrations.pending(db)[0].name)
+        try:
+            backup = backup_before_migrating(db, path, migrations.pending(db)[0].name)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(
+                f"the database {path} needs upgrading, but no backup could be written beside it "
+                f"first ({exc}); nothing was changed"
+            ) from exc
+    current = ""
     try:
         with write(db):
             migrations.ensure_migrations_table(db)
             # Re-check under the write lock: another process may have migrated meanwhile.
             for migration in migrations.pending(db):
+                current = migration.name
                 with db.atomic():
                     migration.fn(db)
                     migrations._record_applied(db, migration.name)
-    except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc) or "read-only" in str(exc):
+    except StoreError as exc:
+        if "read-only" in str(exc):
             raise StoreError(
                 f"the database needs upgrading but is read-only for this user ({exc}); "
                 "ask its owner to run `rashomon doctor`"
             ) from exc
         raise
+    except Exception as exc:  # any failure inside a migration: report it, the file is unchanged
+        kept = f"; a backup taken before is at {backup}" if backup else ""
+        raise StoreError(
+            f"upgrading the database failed in migration {current or '(set-up)'} and was rolled "
+            f"back, so the file is unchanged ({type(exc).__name__}: {exc}){kept}"
+        ) from exc
 
 
 def _has_tables(db: Database) -> bool:

@@ -139,11 +139,18 @@ def iter_sources(paths: list[str], stdin: bytes | None = None) -> Iterator[Item 
             manifest = read_manifest(path.parent)
             declared = manifest.files.get(path.name, ArticleMeta()) if manifest else ArticleMeta()
             titles = manifest.event_titles if manifest else {}
+            if manifest:  # only what concerns this file: a broken manifest, a bad date for it
+                yield from (w for w in manifest.warnings if _concerns(w, path.name))
             yield from _from_file(path, declared, titles)
         elif path.exists():
             yield Refused(str(path), "not a regular file or folder")
         else:
             yield Refused(str(path), "no such file or folder")
+
+
+def _concerns(warning: str, name: str) -> bool:
+    """Whether a manifest warning is about the whole manifest or about file `name`."""
+    return "lists " not in warning and (": manifest" in warning or f": {name}:" in warning)
 
 
 def _walk(folder: Path) -> Iterator[Item | Refused | str]:
@@ -232,7 +239,7 @@ def _records(source: str, raw: bytes, kind: str, declared: ArticleMeta, group: s
     except UnicodeDecodeError:
         yield Refused(source, "JSON must be UTF-8")
         return
-    records: list[tuple[str, Any]] = []
+    records: list[tuple[str, Any]] = []  # (where, object), or (where, Refused) for a bad line
     if kind == "json":
         try:
             data = json.loads(text)
@@ -248,8 +255,11 @@ def _records(source: str, raw: bytes, kind: str, declared: ArticleMeta, group: s
             try:
                 records.append((f"{source}:{n}", json.loads(line)))
             except json.JSONDecodeError as exc:
-                yield Refused(f"{source}:{n}", f"not valid JSON ({exc.msg})")
+                records.append((f"{source}:{n}", Refused(f"{source}:{n}", f"not valid JSON ({exc.msg})")))
     for where, obj in records:
+        if isinstance(obj, Refused):
+            yield obj
+            continue
         if not isinstance(obj, dict):
             yield Refused(where, "a JSON record must be an object with a text, body or content field")
             continue

@@ -64,16 +64,17 @@ def doctor_cmd(as_json: bool) -> None:
       rashomon --db /srv/briefs/team.db doctor
     """
     from store.db import StoreError, connect
-    from store.doctor import run_checks
+    from store.doctor import Check, file_checks, run_checks
 
     path, _ = db_path()
     if not path.exists():
         fail(f"no database at {path}")
     try:
         db = connect(path, migrate=False)
+        checks = run_checks(db, path)
     except StoreError as exc:
-        fail(str(exc))
-    checks = run_checks(db, path)
+        # Say why it cannot be opened, and still check what needs no connection.
+        checks = [Check("fail", "open", str(exc)), *file_checks(path)]
     if as_json:
         emit_json({"database": str(path), "checks": [c.to_json() for c in checks]})
     else:
