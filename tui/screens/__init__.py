@@ -1,0 +1,1 @@
+"""The app's screens, one per module: events, compare, help, and the column picker."""

@@ -1,0 +1,178 @@
+"""The events screen: every event with its article count and review counts; Enter opens one.
+
+An empty database shows how to ingest instead of an empty table. Counts are read in a thread
+worker each time the screen is shown (they change while reviewing); titles and outlet names are
+untrusted and reach the table as plain `Text` after `terminal_safe`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker
+
+from tui.messages import OpenEvent
+from tui.screens.base import BaseScreen
+from tui.widgets.text import truncate
+
+if TYPE_CHECKING:
+    from store.events import EventSummary
+
+COUNT_COLUMNS = (("open", "open"), ("confirmed", "conf"), ("dismissed", "dism"), ("resolved", "res"))
+
+
+def ingest_help(db_path: str) -> Text:
+    """What to do with an empty database (plain text: the path is shown as given)."""
+    from compare.sanitize import terminal_safe
+
+    path = terminal_safe(db_path)
+    text = Text()
+    text.append("No articles yet\n\n", style="bold")
+    text.append(f"The database {path} is empty. Add articles from a shell:\n\n")
+    text.append(f"    rashomon --db {path} ingest FOLDER\n\n", style="bold")
+    text.append(
+        "FOLDER may be files or folders (read recursively: .txt, .md, .html, .json, .jsonl; a "
+        "manifest.toml gives outlet, title, date and event), or - for standard input. Ingest groups "
+        "the articles into events and analyses them. Then press r here to refresh.\n\n"
+        "(Plain `rashomon` without --db loads the bundled demo articles into the default database.)"
+    )
+    return text
+
+
+class EventsScreen(BaseScreen):
+    """The list of events."""
+
+    BINDINGS = [
+        Binding("enter", "open_event", "Open", id="events.open", tooltip="Compare the accounts of this event",
+                priority=True),
+        Binding("r", "refresh", "Refresh", id="events.refresh", tooltip="Read the events again"),
+        Binding("q", "app.quit", "Quit", id="events.quit", tooltip="Leave rashomon"),
+        Binding("ctrl+c,super+c", "copy_text", "Copy id", show=False, id="events.copy",
+                tooltip="Copy the highlighted event's id to the clipboard"),
+    ]
+
+    HELP_TITLE = "events"
+    HELP_NOTES = (
+        "open/conf/dism/res count the event's discrepancies by review status (open: not reviewed "
+        "yet). From a shell: rashomon events, rashomon open EVENT."
+    )
+
+    DEFAULT_CSS = """
+    EventsScreen #events { height: 1fr; }
+    EventsScreen #event-info { height: auto; max-height: 4; padding: 0 1; background: $panel; }
+    EventsScreen #empty { display: none; padding: 1 2; height: 1fr; }
+    EventsScreen.empty #empty { display: block; }
+    EventsScreen.empty #events, EventsScreen.empty #event-info { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[EventSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+        yield Static(id="event-info", markup=False)
+        yield Static(id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#events", DataTable)
+        table.add_column("event", key="id")
+        table.add_column("articles", key="articles")
+        for key, label in COUNT_COLUMNS:
+            table.add_column(label, key=key)
+        table.add_column("title", key="title")
+        table.loading = True
+
+    def on_screen_resume(self) -> None:
+        self.load_events()
+
+    def on_resize(self) -> None:
+        if self.summaries:
+            self._show(self.summaries)
+
+    @work(thread=True, exclusive=True, group="events", name="load events", exit_on_error=False)
+    def load_events(self) -> None:
+        from store.db import connect
+        from store.events import list_events
+
+        db = connect(self.app.db_path)  # type: ignore[attr-defined]
+        try:
+            summaries = list_events(db)
+        finally:
+            db.close()
+        self.app.call_from_thread(self._show, summaries)
+
+    def _show(self, summaries: list[EventSummary]) -> None:
+        from compare.sanitize import sanitize_line
+
+        table = self.query_one("#events", DataTable)
+        table.loading = False
+        selected = self.summaries[table.cursor_row].id if self.summaries and table.cursor_row < len(self.summaries) else None
+        self.summaries = summaries
+        self.set_class(not summaries, "empty")
+        if not summaries:
+            self.query_one("#empty", Static).update(ingest_help(str(self.app.db_path)))  # type: ignore[attr-defined]
+            return
+        table.clear()
+        room = max(20, self.size.width - 55)  # the title column takes what the others leave
+        for s in summaries:
+            title = truncate(sanitize_line(s.title) + (" (stale)" if s.stale else ""), room)
+            table.add_row(
+                Text(s.id),
+                Text(str(s.articles), justify="right"),
+                *(Text(str(s.counts.get(key, 0)), justify="right") for key, _ in COUNT_COLUMNS),
+                Text(title),
+                key=s.id,
+            )
+        ids = [s.id for s in summaries]
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected))
+        table.focus()
+        self._describe(table.cursor_row)
+
+    def worker_failed(self, worker: Worker[object]) -> None:
+        self.query_one("#events", DataTable).loading = False
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe(event.cursor_row)
+
+    def _describe(self, row: int) -> None:
+        from compare.sanitize import sanitize_line
+
+        info = self.query_one("#event-info", Static)
+        if not 0 <= row < len(self.summaries):
+            info.update("")
+            return
+        s = self.summaries[row]
+        outlets = ", ".join(sanitize_line(o) for o in s.outlets) or "outlets unknown"
+        first = s.first_published or "date unknown"
+        text = Text(sanitize_line(s.title), style="bold")
+        text.append(f"\n{s.articles} article(s): {outlets}  ·  first published {first}", style="")
+        if s.stale:
+            text.append("\nChanged since its analysis: run rashomon analyse to line it up again.")
+        info.update(text)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_event()
+
+    def action_open_event(self) -> None:
+        table = self.query_one("#events", DataTable)
+        if 0 <= table.cursor_row < len(self.summaries):
+            self.post_message(OpenEvent(self.summaries[table.cursor_row].id))
+
+    def action_copy_text(self) -> None:
+        table = self.query_one("#events", DataTable)
+        if 0 <= table.cursor_row < len(self.summaries):
+            self.app.copy_to_clipboard(self.summaries[table.cursor_row].id)
+            self.notify(f"Copied {self.summaries[table.cursor_row].id}", markup=False)
+
+    def action_refresh(self) -> None:
+        self.load_events()

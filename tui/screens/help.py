@@ -1,0 +1,91 @@
+"""The help screen (`?`): every key that works on the screen below, what it does, and its id.
+
+It reads the screen's active bindings (the focused widget's, the screen's and the app's, with the
+user's `[keys]` remapping applied), so what it lists is what the keys do now. The binding id is
+the name to use in config.toml to remap a key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+
+def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
+    """(keys, what it does, id) for each action bound on `screen`, in binding order."""
+    app = screen.app
+    grouped: dict[tuple[int, str], tuple[list[str], Binding]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.system or not (binding.description or binding.tooltip):
+            continue
+        if binding.action in ("focus_next", "focus_previous", "app.focus_next", "app.focus_previous") and len(
+            screen.focus_chain
+        ) < 2:
+            continue  # nothing else to focus on this screen
+        slot = (id(active.node), binding.action)
+        display = binding.key_display or app.get_key_display(binding)
+        if slot in grouped:
+            if display not in grouped[slot][0]:
+                grouped[slot][0].append(display)
+        else:
+            grouped[slot] = ([display], binding)
+    order = {id(screen): 0, id(app): 2}  # the screen's own keys first, then widgets', then the app's
+    slots = sorted(grouped, key=lambda slot: order.get(slot[0], 1))
+    return [
+        (" ".join(grouped[slot][0]), grouped[slot][1].tooltip or grouped[slot][1].description,
+         grouped[slot][1].id or "")
+        for slot in slots
+    ]
+
+
+def help_table(rows: Iterable[tuple[str, str, str]]) -> Table:
+    table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
+    table.add_column(Text("key"), style="bold", no_wrap=True)
+    table.add_column(Text("does"), ratio=1)
+    table.add_column(Text("id (config.toml [keys])"), style="dim", no_wrap=True)
+    for keys, does, binding_id in rows:
+        table.add_row(Text(keys), Text(does), Text(binding_id))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of the screen it was opened from."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close", tooltip="Close the help"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 110; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    HelpScreen #help-title { text-style: bold; margin-bottom: 1; }
+    HelpScreen #help-notes { color: $foreground 70%; margin-top: 1; }
+    """
+
+    def __init__(self, screen: Screen[object], title: str, notes: str = "") -> None:
+        super().__init__()
+        self.rows = binding_rows(screen)
+        self.heading = title
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Text(self.heading), id="help-title")
+            yield Static(help_table(self.rows), id="help-keys")
+            if self.notes:
+                yield Static(Text(self.notes), id="help-notes")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,604 @@
+"""AlignedColumns: an event's accounts side by side, rows level across columns (Textual line API).
+
+One ScrollView paints every visible column, so there is one scroll position for all of them.
+Each alignment row is as tall as its tallest wrapped cell plus one blank line; rows with nothing
+in the visible columns take no space. `render_line` builds one screen line at a time from
+Segments: text is wrapped once per cell width (offsets, cached), lines are cached until something
+changes, so a 20,000-line article costs about what a 200-line one does to paint.
+
+Marks (`tui.widgets.marks`) are painted through component classes ``aligned-columns--KIND``;
+gutter symbols (``!`` conflict, ``~`` variant, ``+`` omission, ``▶`` selected) sit left of a
+sentence's first line. The cursor row is shaded and barred (``▌``) so it reads without colour.
+
+Too narrow for every column: as many columns as fit at `MIN_COLUMN` cells are shown, a window
+over the chosen columns that `[`/`]` shift and h/l follow.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.widgets.marks import GUTTER_RANK, KIND_RANK, MARK_KINDS, GutterMark, Gutters, Marks
+from tui.widgets.model import Cell, CompareModel
+from tui.widgets.text import Span, map_span, wrap_offsets
+
+GUTTER = 2  # cursor bar, class symbol
+PAD = 1  # space after the text
+RULE = "│"
+MIN_COLUMN = 30  # cells a column needs, gutter included
+
+_MOVE = Binding.Group("row")
+_SIDE = Binding.Group("column")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where rows and columns fall for one width and one set of visible columns."""
+
+    width: int
+    cols: tuple[int, ...]  # visible columns (model indices), left to right
+    text_width: int  # cells of text per column
+    rows: list[int]  # model rows with something to show, in order
+    tops: list[int]  # first line of each of those rows
+    heights: list[int]  # lines of text of each (a blank line follows)
+    total: int
+    position: dict[int, int]  # model row -> index into rows
+
+    @property
+    def stride(self) -> int:
+        return GUTTER + self.text_width + PAD + 1
+
+    def column_x(self, k: int) -> int:
+        return k * self.stride
+
+
+def fit_columns(width: int, wanted: int) -> int:
+    """How many columns of at least MIN_COLUMN cells fit in `width` (at least one)."""
+    return max(1, min(wanted, (width + 1) // (MIN_COLUMN + 1)))
+
+
+class AlignedColumns(ScrollView, can_focus=True):
+    """Aligned sentences of several articles, one column each, with span marks."""
+
+    COMPONENT_CLASSES = {
+        "aligned-columns--cursor",
+        "aligned-columns--cursor-bar",
+        "aligned-columns--rule",
+        *(f"aligned-columns--{kind}" for kind in MARK_KINDS),
+        "aligned-columns--gutter-conflict",
+        "aligned-columns--gutter-variant",
+        "aligned-columns--gutter-omission",
+        "aligned-columns--gutter-selected",
+    }
+
+    DEFAULT_CSS = """
+    AlignedColumns {
+        overflow-y: scroll;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+        color: $foreground;
+    }
+    AlignedColumns > .aligned-columns--cursor { background: $foreground 8%; }
+    AlignedColumns:focus > .aligned-columns--cursor { background: $primary 20%; }
+    AlignedColumns > .aligned-columns--cursor-bar { color: $primary; text-style: bold; }
+    AlignedColumns > .aligned-columns--rule { color: $foreground 25%; }
+    AlignedColumns > .aligned-columns--changed { color: $text-warning; text-style: underline; }
+    AlignedColumns > .aligned-columns--base-only { color: $text-accent; text-style: underline; }
+    AlignedColumns > .aligned-columns--number { color: $text-success; text-style: bold; }
+    AlignedColumns > .aligned-columns--date { color: $text-success; text-style: bold italic; }
+    AlignedColumns > .aligned-columns--place { color: $text-primary; text-style: italic; }
+    AlignedColumns > .aligned-columns--person { color: $text-primary; text-style: italic; }
+    AlignedColumns > .aligned-columns--organization { color: $text-secondary; text-style: italic; }
+    AlignedColumns > .aligned-columns--rank { color: $text-secondary; text-style: italic; }
+    AlignedColumns > .aligned-columns--quote { color: $text-accent; text-style: italic; }
+    AlignedColumns > .aligned-columns--attribution { text-style: italic; }
+    AlignedColumns > .aligned-columns--cause { text-style: italic; }
+    AlignedColumns > .aligned-columns--other { text-style: italic; }
+    AlignedColumns > .aligned-columns--variant { color: $text-success; text-style: underline; }
+    AlignedColumns > .aligned-columns--omission { color: $text-warning; text-style: bold underline; }
+    AlignedColumns > .aligned-columns--conflict { color: $text-error; text-style: bold underline; }
+    AlignedColumns > .aligned-columns--selected { background: $accent 40%; text-style: reverse bold; }
+    AlignedColumns > .aligned-columns--gutter-conflict { color: $text-error; text-style: bold; }
+    AlignedColumns > .aligned-columns--gutter-variant { color: $text-success; text-style: bold; }
+    AlignedColumns > .aligned-columns--gutter-omission { color: $text-warning; text-style: bold; }
+    AlignedColumns > .aligned-columns--gutter-selected { color: $accent; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Row", id="compare.down", group=_MOVE, tooltip="Next aligned row"),
+        Binding("k", "cursor_up", "Row", id="compare.up", group=_MOVE, tooltip="Previous aligned row"),
+        Binding("down", "cursor_down", "Row", id="compare.down", show=False, tooltip="Next aligned row"),
+        Binding("up", "cursor_up", "Row", id="compare.up", show=False, tooltip="Previous aligned row"),
+        Binding("h", "column_left", "Column", id="compare.left", group=_SIDE, tooltip="Focus the column to the left"),
+        Binding("l", "column_right", "Column", id="compare.right", group=_SIDE,
+                tooltip="Focus the column to the right"),
+        Binding("left", "column_left", "Column", id="compare.left", show=False, tooltip="Focus the column to the left"),
+        Binding("right", "column_right", "Column", id="compare.right", show=False,
+                tooltip="Focus the column to the right"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="compare.page_down",
+                tooltip="Down one screen"),
+        Binding("pageup", "page_up", "Page up", show=False, id="compare.page_up", tooltip="Up one screen"),
+        Binding("home", "first_row", "First row", show=False, id="compare.first", tooltip="The first row"),
+        Binding("end", "last_row", "Last row", show=False, id="compare.last", tooltip="The last row"),
+        # ScrollView's own ctrl+pageup/down would scroll sideways, which this widget never does.
+        Binding("ctrl+pageup", "screen.shift_window(-1)", "Shift", show=False, id="compare.window_left_page",
+                tooltip="Show the columns further left"),
+        Binding("ctrl+pagedown", "screen.shift_window(1)", "Shift", show=False, id="compare.window_right_page",
+                tooltip="Show the columns further right"),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor row or the focused column changed (or the columns shown)."""
+
+        def __init__(self, row: int, column: int) -> None:
+            super().__init__()
+            self.row = row
+            self.column = column
+
+    class ViewportChanged(Message):
+        """Different rows are on screen now (scrolled, resized, new columns or data)."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.model: CompareModel | None = None
+        self.cursor_row = 0
+        self.focus_col = 0
+        self.shown: list[int] = []
+        self.window = 0
+        self.placement: Layout | None = None
+        self._marks: dict[str, Marks] = {}
+        self._gutters: dict[str, Gutters] = {}
+        self._wraps: dict[Cell, Sequence[Span]] = {}
+        self._wrap_width = -1
+        self._runs: dict[Cell, list[tuple[int, int, tuple[str, ...]]]] = {}
+        self._strips: LRUCache[int, Strip] = LRUCache(2048)
+        self._styles: dict[tuple[bool, tuple[str, ...]], Style] = {}
+
+    # ------------------------------------------------------------------------ data in
+
+    def set_model(self, model: CompareModel) -> None:
+        """Show an event; keeps the marks of no previous one."""
+        self.model = model
+        self.shown = list(range(len(model.columns)))
+        self.window = 0
+        self.focus_col = 0
+        self.cursor_row = 0
+        self._marks.clear()
+        self._gutters.clear()
+        self._runs.clear()
+        self._wraps.clear()
+        self._wrap_width = -1
+        self.relayout()
+        self.scroll_to(y=0, animate=False)
+        self._cursor_moved()
+
+    def set_marks(self, layer: str, marks: Marks, gutters: Gutters | None = None) -> None:
+        """Replace one layer of marks (and of gutter symbols)."""
+        self._marks[layer] = dict(marks)
+        if gutters is not None:
+            self._gutters[layer] = dict(gutters)
+        self._marks_changed()
+
+    def add_marks(self, layer: str, marks: Marks) -> None:
+        """Add to one layer (e.g. word diffs of rows that just scrolled into view)."""
+        self._marks.setdefault(layer, {}).update(marks)
+        for cell in marks:
+            self._runs.pop(cell, None)
+        self._strips.clear()
+        self.refresh()
+
+    def clear_marks(self, layer: str) -> None:
+        self._marks.pop(layer, None)
+        self._gutters.pop(layer, None)
+        self._marks_changed()
+
+    def marks_of(self, layer: str) -> Marks:
+        return self._marks.get(layer, {})
+
+    def _marks_changed(self) -> None:
+        self._runs.clear()
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    # ---------------------------------------------------------------------- columns
+
+    @property
+    def fit(self) -> int:
+        width = self.scrollable_content_region.width
+        return fit_columns(width, len(self.shown)) if self.shown else 0
+
+    @property
+    def visible_columns(self) -> tuple[int, ...]:
+        return self.placement.cols if self.placement else ()
+
+    def set_shown(self, columns: Iterable[int]) -> None:
+        """Choose which columns may be shown (the window moves over these)."""
+        chosen = sorted(set(columns))
+        if not chosen or self.model is None:
+            return
+        self.shown = chosen
+        if self.focus_col not in chosen:
+            self.focus_col = chosen[0]
+        self.window = 0
+        self._follow_focus()
+        self.relayout()
+        self._cursor_moved()
+
+    def _follow_focus(self) -> None:
+        """Move the window so the focused column is in it."""
+        if not self.shown:
+            return
+        fit = self.fit
+        pos = self.shown.index(self.focus_col) if self.focus_col in self.shown else 0
+        if pos < self.window:
+            self.window = pos
+        elif pos >= self.window + fit:
+            self.window = pos - fit + 1
+        self.window = max(0, min(self.window, len(self.shown) - fit))
+
+    def focus_column(self, col: int) -> None:
+        if self.model is None or not 0 <= col < len(self.model.columns):
+            return
+        if col not in self.shown:
+            self.shown = sorted({*self.shown, col})
+        self.focus_col = col
+        before = self.visible_columns
+        self._follow_focus()
+        if self._window_columns() != before:
+            self.relayout()
+        else:
+            self._strips.clear()
+            self.refresh()
+        self._cursor_moved()
+
+    def _window_columns(self) -> tuple[int, ...]:
+        return tuple(self.shown[self.window : self.window + self.fit])
+
+    # ----------------------------------------------------------------------- layout
+
+    def relayout(self) -> None:
+        """Recompute rows and wraps for the current width and columns; keep the cursor in place."""
+        model = self.model
+        width = self.scrollable_content_region.width
+        old = self.placement
+        anchor = None
+        if old is not None and self.cursor_row in old.position:
+            anchor = old.tops[old.position[self.cursor_row]] - round(self.scroll_offset.y)
+        if model is None or width <= 0 or not self.shown:
+            self.placement = None
+            self.virtual_size = Size(0, 0)
+            self._strips.clear()
+            self.refresh()
+            return
+        self.window = max(0, min(self.window, len(self.shown) - self.fit))
+        cols = self._window_columns()
+        text_width = max(1, (width - (len(cols) - 1)) // len(cols) - GUTTER - PAD)
+        if text_width != self._wrap_width:
+            self._wraps.clear()
+            self._wrap_width = text_width
+        rows: list[int] = []
+        tops: list[int] = []
+        heights: list[int] = []
+        y = 0
+        wraps = self._wraps
+        for r, row in enumerate(model.rows):
+            height = 0
+            for col in cols:
+                idx = row[col]
+                if idx is None:
+                    continue
+                lines = wraps.get((col, idx))
+                if lines is None:
+                    lines = wraps[(col, idx)] = wrap_offsets(model.display(col, idx)[0], text_width)
+                if len(lines) > height:
+                    height = len(lines)
+            if height:
+                rows.append(r)
+                tops.append(y)
+                heights.append(height)
+                y += height + 1
+        position = {r: i for i, r in enumerate(rows)}
+        self.placement = Layout(width, cols, text_width, rows, tops, heights, y, position)
+        self.virtual_size = Size(width, y)
+        self._strips.clear()
+        if rows and self.cursor_row not in position:
+            i = min(bisect_right(rows, self.cursor_row), len(rows) - 1)
+            self.cursor_row = rows[i]
+        if anchor is not None and self.cursor_row in position:
+            self.scroll_to(y=max(0, tops[position[self.cursor_row]] - anchor), animate=False)
+        self.refresh()
+        self.post_message(self.ViewportChanged())
+
+    def on_resize(self, event: events.Resize) -> None:
+        before = self.visible_columns
+        self._follow_focus()
+        self.relayout()
+        if self.visible_columns != before:
+            self._cursor_moved()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.ViewportChanged())
+
+    def rows_in_view(self, margin: int = 0) -> list[int]:
+        """Model rows on screen (and `margin` screen lines beyond, both ways)."""
+        layout = self.placement
+        if layout is None or not layout.rows:
+            return []
+        top = round(self.scroll_offset.y) - margin
+        bottom = round(self.scroll_offset.y) + self.size.height + margin
+        first = max(0, bisect_right(layout.tops, max(0, top)) - 1)
+        last = bisect_right(layout.tops, bottom)
+        return layout.rows[first:last]
+
+    # ------------------------------------------------------------------------ cursor
+
+    def _cursor_moved(self) -> None:
+        self._strips.clear()
+        self.refresh()
+        self.post_message(self.CursorMoved(self.cursor_row, self.focus_col))
+
+    def move_cursor(self, row: int, line: int = 0) -> None:
+        """Put the cursor on a model row (the nearest shown one) and bring it into view."""
+        layout = self.placement
+        if layout is None or not layout.rows:
+            return
+        if row not in layout.position:
+            i = min(bisect_right(layout.rows, row), len(layout.rows) - 1)
+            row = layout.rows[i]
+        self.cursor_row = row
+        self._reveal(row, line)
+        self._cursor_moved()
+
+    def _reveal(self, row: int, line: int = 0) -> None:
+        layout = self.placement
+        if layout is None or row not in layout.position:
+            return
+        i = layout.position[row]
+        top, height = layout.tops[i], layout.heights[i]
+        view = self.scrollable_content_region.height
+        if height + 1 <= view:
+            self.scroll_to_region(Region(0, top, 1, height + 1), animate=False, immediate=True, x_axis=False)
+        else:
+            self.scroll_to(y=top + max(0, line - 1), animate=False, immediate=True)
+
+    def reveal_rows(self, rows: Sequence[int]) -> None:
+        """Show as much of the rows' span as fits, starting at the first (cursor moves there)."""
+        layout = self.placement
+        placed = sorted(layout.position[r] for r in rows if layout and r in layout.position) if layout else []
+        if not placed or layout is None:
+            return
+        first, last = placed[0], placed[-1]
+        self.cursor_row = layout.rows[first]
+        top = layout.tops[first]
+        bottom = layout.tops[last] + layout.heights[last] + 1
+        view = self.scrollable_content_region.height
+        if bottom - top <= view:
+            self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, immediate=True, x_axis=False)
+        else:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        self._cursor_moved()
+
+    def scroll_to_sentence(self, col: int, idx: int, offset: int = 0) -> None:
+        """Focus `col`, put the cursor on the row of its sentence `idx` and show `offset` in it."""
+        if self.model is None or (col, idx) not in self.model.row_of:
+            return
+        self.focus_column(col)
+        line = 0
+        wraps = self._wraps.get((col, idx))
+        if wraps:
+            text, offsets = self.model.display(col, idx)
+            at = map_span(offsets, offset, offset, len(text))[0]
+            line = max(0, bisect_right([a for a, _ in wraps], at) - 1)
+        self.move_cursor(self.model.row_of[(col, idx)], line)
+
+    def _step(self, delta: int) -> None:
+        layout = self.placement
+        if layout is None or not layout.rows:
+            return
+        i = layout.position.get(self.cursor_row, 0)
+        self.move_cursor(layout.rows[max(0, min(len(layout.rows) - 1, i + delta))])
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_first_row(self) -> None:
+        self._step(-(10**9))
+
+    def action_last_row(self) -> None:
+        self._step(10**9)
+
+    def _page(self, direction: int) -> None:
+        layout = self.placement
+        if layout is None or not layout.rows:
+            return
+        i = layout.position.get(self.cursor_row, 0)
+        target_y = layout.tops[i] + direction * max(1, self.scrollable_content_region.height - 2)
+        j = max(0, min(len(layout.rows) - 1, bisect_right(layout.tops, max(0, target_y)) - 1))
+        if j == i:
+            j = max(0, min(len(layout.rows) - 1, i + direction))
+        self.scroll_to(y=self.scroll_offset.y + direction * self.scrollable_content_region.height,
+                       animate=False, immediate=True)
+        self.move_cursor(layout.rows[j])
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_column_left(self) -> None:
+        self._side(-1)
+
+    def action_column_right(self) -> None:
+        self._side(1)
+
+    def _side(self, delta: int) -> None:
+        if not self.shown:
+            return
+        pos = self.shown.index(self.focus_col) if self.focus_col in self.shown else 0
+        self.focus_column(self.shown[max(0, min(len(self.shown) - 1, pos + delta))])
+
+    def shift_window(self, delta: int) -> None:
+        """Slide the window of shown columns; the focus stays in it."""
+        fit = self.fit
+        self.window = max(0, min(len(self.shown) - fit, self.window + delta))
+        cols = self._window_columns()
+        if self.focus_col not in cols and cols:
+            self.focus_col = cols[0] if delta > 0 else cols[-1]
+        self.relayout()
+        self._cursor_moved()
+
+    def on_click(self, event: events.Click) -> None:
+        layout = self.placement
+        if layout is None or not layout.rows:
+            return
+        k = min(len(layout.cols) - 1, max(0, event.x // layout.stride))
+        y = event.y + round(self.scroll_offset.y)
+        i = max(0, bisect_right(layout.tops, y) - 1)
+        self.focus_col = layout.cols[k]
+        self.move_cursor(layout.rows[i])
+
+    # ------------------------------------------------------------------------ painting
+
+    def render_line(self, y: int) -> Strip:
+        layout = self.placement
+        width = self.size.width
+        if layout is None:
+            return Strip.blank(width, self.rich_style)
+        line_y = y + round(self.scroll_offset.y)
+        strip = self._strips.get(line_y)
+        if strip is None:
+            strip = self._paint_line(layout, line_y).crop_extend(0, width, self.rich_style)
+            self._strips[line_y] = strip
+        return strip
+
+    def _style(self, cursor: bool, kinds: tuple[str, ...] = ()) -> Style:
+        key = (cursor, kinds)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.rich_style
+            if cursor:
+                style += self.get_component_rich_style("aligned-columns--cursor", partial=True)
+            for kind in kinds:
+                style += self.get_component_rich_style(f"aligned-columns--{kind}", partial=True)
+            self._styles[key] = style
+        return style
+
+    def _paint_line(self, layout: Layout, line_y: int) -> Strip:
+        rule = Segment(RULE, self._style(False, ("rule",)))
+        segments: list[Segment] = []
+        if line_y >= layout.total or not layout.rows:
+            blank = Segment(" " * (GUTTER + layout.text_width + PAD), self.rich_style)
+            for k in range(len(layout.cols)):
+                if k:
+                    segments.append(rule)
+                segments.append(blank)
+            return Strip(segments)
+        i = bisect_right(layout.tops, line_y) - 1
+        row = layout.rows[i]
+        line = line_y - layout.tops[i]
+        in_row = line < layout.heights[i]
+        cursor = in_row and row == self.cursor_row
+        cells = self.model.rows[row] if self.model else ()
+        for k, col in enumerate(layout.cols):
+            if k:
+                segments.append(rule)
+            idx = cells[col] if in_row else None
+            segments.extend(self._paint_cell(layout, col, idx, line, cursor))
+        return Strip(segments)
+
+    def _paint_cell(self, layout: Layout, col: int, idx: int | None, line: int, cursor: bool) -> list[Segment]:
+        base = self._style(cursor)
+        if cursor:
+            bar = "▶" if col == self.focus_col and line == 0 else "▌"
+            gutter = [Segment(bar, base + self.get_component_rich_style("aligned-columns--cursor-bar", partial=True))]
+        else:
+            gutter = [Segment(" ", base)]
+        symbol = self._gutter_symbol(col, idx) if idx is not None and line == 0 else None
+        if symbol is not None:
+            gutter.append(Segment(symbol.symbol, base + self.get_component_rich_style(
+                f"aligned-columns--gutter-{symbol.kind}", partial=True)))
+        else:
+            gutter.append(Segment(" ", base))
+        width = layout.text_width + PAD
+        if idx is None or self.model is None:
+            return [*gutter, Segment(" " * width, base)]
+        wraps = self._wraps.get((col, idx))
+        if wraps is None or line >= len(wraps):
+            return [*gutter, Segment(" " * width, base)]
+        text = self.model.display(col, idx)[0]
+        start, end = wraps[line]
+        pieces = gutter
+        position = start
+        for run_start, run_end, kinds in self._runs_of(col, idx):
+            if run_end <= start or run_start >= end:
+                continue
+            a, b = max(run_start, start), min(run_end, end)
+            if a > position:
+                pieces.append(Segment(text[position:a], base))
+            pieces.append(Segment(text[a:b], self._style(cursor, kinds)))
+            position = b
+        if position < end:
+            pieces.append(Segment(text[position:end], base))
+        used = Segment.get_line_length(pieces[2:]) if len(pieces) > 2 else 0
+        pieces.append(Segment(" " * max(0, width - used), base))
+        return pieces
+
+    def _gutter_symbol(self, col: int, idx: int) -> GutterMark | None:
+        best: GutterMark | None = None
+        for gutters in self._gutters.values():
+            found = gutters.get((col, idx))
+            if found is not None and (best is None or _gutter_rank(found) > _gutter_rank(best)):
+                best = found
+        return best
+
+    def _runs_of(self, col: int, idx: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Marked runs of a sentence in displayed offsets, each with its kinds in paint order."""
+        cell = (col, idx)
+        runs = self._runs.get(cell)
+        if runs is not None:
+            return runs
+        assert self.model is not None
+        text, offsets = self.model.display(col, idx)
+        spans: list[tuple[int, int, str]] = []
+        for layer in self._marks.values():
+            for mark in layer.get(cell, ()):
+                a, b = map_span(offsets, mark.start, mark.end, len(text))
+                if b > a:
+                    spans.append((a, b, mark.kind))
+        runs = []
+        if spans:
+            edges = sorted({p for a, b, _ in spans for p in (a, b)})
+            for a, b in zip(edges, edges[1:], strict=False):
+                kinds = sorted({k for s, e, k in spans if s <= a and e >= b}, key=KIND_RANK.__getitem__)
+                if kinds:
+                    runs.append((a, b, tuple(kinds)))
+        self._runs[cell] = runs
+        return runs
+
+
+def _gutter_rank(mark: GutterMark) -> int:
+    return GUTTER_RANK.get(mark.kind, 0)
