@@ -204,7 +204,10 @@ def clean_article(
             end += 1
     else:
         end = len(blocks)
-    tail = [Removed(b, "appeal, sign-up, credit or navigation at the end") for b in blocks[end:]]
+    tail = [
+        Removed(b, "repeated in the outlet's other articles" if evidence(b) else "appeal, sign-up, credit or navigation at the end")
+        for b in blocks[end:]
+    ]
 
     # Middle: only what is surely furniture (repeated, a call to action, a labelled caption).
     kept: list[str] = list(head_kept)

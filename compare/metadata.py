@@ -118,8 +118,9 @@ def normalise_published(value: object) -> str | None:
     if isinstance(value, date):
         return value.isoformat()[:10]
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return text
-    if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text):
-        return text[:10]
+    if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", text):
+        try:  # the shape of a date is not a date: 2017-13-45 is refused
+            return date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            return None
     return parse_day(text)
