@@ -65,8 +65,12 @@ def event_for_label(db: Database, label: str) -> str | None:
     return row[0] if row else None
 
 
-def place(db: Database, article_id: str, event: str, placed_by: str) -> None:
-    """Put an article in an event (replacing its previous membership); both events change."""
+def place(db: Database, article_id: str, event: str, placed_by: str, *, redirect_old: bool = False) -> None:
+    """Put an article in an event (replacing its previous membership); both events change.
+
+    When the article's previous event is left empty it goes; with `redirect_old` its id then
+    redirects to `event` (grouping and merges do this, so old ids and reviews find their way).
+    """
     old = db.execute("SELECT event_id FROM event_articles WHERE article_id = ?", [article_id]).fetchone()
     stamp = now()
     db.execute("DELETE FROM event_articles WHERE article_id = ?", [article_id])
@@ -76,7 +80,7 @@ def place(db: Database, article_id: str, event: str, placed_by: str) -> None:
     )
     db.execute("UPDATE events SET changed_at = ? WHERE id = ?", [stamp, event])
     if old and old[0] != event:
-        _drop_if_empty(db, old[0], redirect_to=None)
+        _drop_if_empty(db, old[0], redirect_to=event if redirect_old else None)
         db.execute("UPDATE events SET changed_at = ? WHERE id = ?", [stamp, old[0]])
 
 
