@@ -8,6 +8,7 @@ had to guess or repair), so the caller can warn without refusing.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 # Default ceiling for one article's text. A news article is rarely over 200 KB; multi-megabyte
@@ -25,6 +26,11 @@ _MAGIC = (
     (b"SQLite format 3\x00", "an SQLite database"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
 )
+
+# Characters mis-decoded UTF-8 is made of (Latin-1 and Windows-1252 ranges up to "™").
+_MOJIBAKE_CHARS = re.compile("[\u0080-\u2122]")
+# Control characters other than line breaks, tabs and form feeds, and the replacement character.
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 # The legacy code page most text on the web and on Windows was written in.
 _COMMONEST_LEGACY = "cp1252"
@@ -117,7 +123,7 @@ def _decode_text(raw: bytes) -> Decoded:
 def _repair(decoded: Decoded) -> Decoded:
     """Undo UTF-8 read as cp1252/latin-1 ("â€™" for "’"); ftfy is conservative about it."""
     text = decoded.text
-    if not any(0x80 <= ord(ch) <= 0x2122 for ch in text):  # mojibake needs such characters
+    if not _MOJIBAKE_CHARS.search(text):  # mojibake needs such characters
         return decoded
     import ftfy
 
@@ -131,5 +137,4 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 0x20 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    return bad / len(sample) > 0.05
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.05

@@ -69,11 +69,29 @@ def _plausible_outlet(name: str, self_reference: bool) -> bool:
     return True
 
 
+# A word each shape cannot match without (lower-cased), so most blocks skip most patterns.
+_PATTERN_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("support", "subscribe", "donate"),
+    ("message", "note", "letter"),
+    ("supporting",),
+    ("become",),
+    ("©", "(c)", "copyright"),
+    ("published", "appeared"),
+    ("source:",),
+    ("(",),
+    ("/",),
+    ("sources",),
+)
+
+
 def detect_outlet(blocks: list[str]) -> str | None:
     """The outlet most often named in the outlet-naming shapes above, or None."""
     votes: Counter[str] = Counter()
     for block in blocks:
+        low = block.lower()
         for n, pattern in enumerate(_OUTLET_PATTERNS):
+            if not any(needle in low for needle in _PATTERN_NEEDLES[n]):
+                continue
             for match in pattern.finditer(block):
                 # A name never runs across a sentence end ("TASS. All rights reserved").
                 name = re.split(r"[.!?]\s", match.group("o"))[0].strip(" .,:;!")

@@ -61,35 +61,31 @@ def is_unsafe(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf"
 
 
-def _needs_work(text: str) -> bool:
-    for ch in text:
-        code = ord(ch)
-        if code < 0x20 and ch not in "\n\t":
-            return True
-        if code >= 0x7F and (is_unsafe(ch) or ch in _DROP or _is_odd_space(ch)):
-            return True
-    return False
-
-
 def _is_odd_space(ch: str) -> bool:
     return ch != " " and ch not in _KEEP_SPACES and unicodedata.category(ch) == "Zs"
+
+
+# Only characters outside printable ASCII (plus newline and tab) can need work; English copy is
+# mostly ASCII, so one regex scan finds the few worth a look instead of a loop over every one.
+_CANDIDATES = re.compile(r"[^\x20-\x7e\n\t]")
+
+
+def _replacement(ch: str) -> str:
+    if ch in _DROP:
+        return ""
+    if is_unsafe(ch):
+        return placeholder(ch)
+    if _is_odd_space(ch):
+        return " "
+    return ch
 
 
 def sanitize(text: str) -> str:
     """Return `text` normalised (NFC, LF line ends) with every unsafe character made visible."""
     text = _LINE_BREAKS.sub("\n", text)
-    if _needs_work(text):
-        out: list[str] = []
-        for ch in text:
-            if ch in _DROP:
-                continue
-            if is_unsafe(ch):
-                out.append(placeholder(ch))
-            elif _is_odd_space(ch):
-                out.append(" ")
-            else:
-                out.append(ch)
-        text = "".join(out)
+    text = _CANDIDATES.sub(lambda m: _replacement(m.group()), text)
+    if text.isascii():
+        return text
     # NFC after the character pass: surrogates are gone, so normalisation cannot fail.
     return unicodedata.normalize("NFC", text)
 

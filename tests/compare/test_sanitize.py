@@ -116,3 +116,32 @@ def test_no_control_is_ever_deleted_silently(text: str) -> None:
     out = sanitize(text)
     unsafe = sum(1 for c in text if is_unsafe(c))
     assert out.count("^") + out.count("<U+") == unsafe
+
+
+def _reference(text: str) -> str:
+    """The rules spelled out character by character (the fast path must agree with it)."""
+    from compare.sanitize import _DROP, _KEEP_SPACES, placeholder
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    out = []
+    for ch in text:
+        if ch in _DROP:
+            continue
+        if is_unsafe(ch):
+            out.append(placeholder(ch))
+        elif ch != " " and ch not in _KEEP_SPACES and unicodedata.category(ch) == "Zs":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=300))
+def test_the_fast_path_agrees_with_the_rules_character_by_character(text: str) -> None:
+    assert sanitize(text) == _reference(text)
+
+
+def test_printable_ascii_is_left_alone_by_the_rules() -> None:
+    # The fast path never looks at these characters: the rules must leave every one alone.
+    for ch in [chr(c) for c in range(0x20, 0x7F)] + ["\n", "\t"]:
+        assert _reference(ch) == ch
