@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
+import inspect
 import re
 import shutil
 import sqlite3
@@ -41,11 +43,12 @@ def empty_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return Path("empty.db")
 
 
-def make_hostile(path: Path) -> None:
+def make_hostile(path: Path, at_top: bool = False) -> None:
     """Plant hostile text in the Asapov event's DEBKA article, its outlet, title and event title.
 
     Writes with plain sqlite3, bypassing every sanitiser; the article's sentences are rewritten to
-    match the new body and each gets a row of its own in the alignment.
+    match the new body and each gets a row of its own in the alignment (after the others' rows, or
+    before them with `at_top`, so they are on the first screen).
     """
     conn = sqlite3.connect(path)
     try:
@@ -62,6 +65,8 @@ def make_hostile(path: Path) -> None:
         conn.execute("DELETE FROM sentences WHERE article_id = ?", [article_id])
         conn.execute("DELETE FROM alignments WHERE event_id = ? AND article_id = ?", [ASAPOV, article_id])
         last = conn.execute('SELECT coalesce(max("row"), -1) FROM alignments WHERE event_id = ?', [ASAPOV]).fetchone()[0]
+        if at_top:
+            last = -len(HOSTILE_SENTENCES) - 1
         start = 0
         for idx, sentence in enumerate(HOSTILE_SENTENCES):
             conn.execute(
@@ -84,7 +89,17 @@ def hostile_path(seeded_path: Path) -> Path:
     return seeded_path
 
 
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests in a fresh event loop (Pilot needs one; no asyncio plugin is used)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = inspect.signature(pyfuncitem.obj).parameters
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+async def settle_app(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let every worker (and the ones their results start) finish, then let the screen refresh."""
     app = pilot.app
     for _ in range(50):
@@ -98,7 +113,7 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
 _SVG_TEXT = re.compile(r'<text [^>]*x="([0-9.]+)"[^>]*clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>')
 
 
-def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+def read_screen(app) -> str:  # type: ignore[no-untyped-def]
     """The characters on the app's screen now (what a user reads), one line per screen row.
 
     Read from the public `export_screenshot` SVG: every text run with its line and x position.
@@ -113,3 +128,47 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
             out = out.ljust(col) + text if len(out) <= col else out + text
         lines.append(out.rstrip())
     return "\n".join(lines)
+
+
+@pytest.fixture
+def settle():  # type: ignore[no-untyped-def]
+    """`await settle(pilot)`: every worker done and the screen refreshed."""
+    return settle_app
+
+
+@pytest.fixture
+def screen_text():  # type: ignore[no-untyped-def]
+    """`screen_text(app)`: the screen's characters, line by line."""
+    return read_screen
+
+
+def pair_by_position(path: Path, event: str = ASAPOV) -> None:
+    """Replace an event's stored alignment with row n = sentence n of every article (engine-independent)."""
+    conn = sqlite3.connect(path)
+    try:
+        members = [r[0] for r in conn.execute("SELECT article_id FROM event_articles WHERE event_id = ?", [event])]
+        conn.execute("DELETE FROM alignments WHERE event_id = ?", [event])
+        counts = {a: conn.execute("SELECT count(*) FROM sentences WHERE article_id = ?", [a]).fetchone()[0] for a in members}
+        for row in range(max(counts.values())):
+            for a in members:
+                conn.execute(
+                    'INSERT INTO alignments (event_id, "row", article_id, sentence_idx) VALUES (?, ?, ?, ?)',
+                    [event, row, a, row if row < counts[a] else None],
+                )
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def paired_path(seeded_path: Path) -> Path:
+    """The seeds with the Asapov event's rows paired by position: every row has text in each column."""
+    pair_by_position(seeded_path)
+    return seeded_path
+
+
+@pytest.fixture
+def hostile_top_path(seeded_path: Path) -> Path:
+    """Hostile text on the first screen of the Asapov event (for the pseudo-terminal test)."""
+    make_hostile(seeded_path, at_top=True)
+    return seeded_path

@@ -96,7 +96,7 @@ class AlignedColumns(ScrollView, can_focus=True):
     AlignedColumns > .aligned-columns--cursor-bar { color: $primary; text-style: bold; }
     AlignedColumns > .aligned-columns--rule { color: $foreground 25%; }
     AlignedColumns > .aligned-columns--changed { color: $text-warning; text-style: underline; }
-    AlignedColumns > .aligned-columns--base-only { color: $text-accent; text-style: underline; }
+    AlignedColumns > .aligned-columns--base-only { color: $text-primary; text-style: underline; }
     AlignedColumns > .aligned-columns--number { color: $text-success; text-style: bold; }
     AlignedColumns > .aligned-columns--date { color: $text-success; text-style: bold italic; }
     AlignedColumns > .aligned-columns--place { color: $text-primary; text-style: italic; }

@@ -55,6 +55,10 @@ class DiffCache:
             added.update(marks)
         return added
 
+    def rows_done(self, base: str) -> set[int]:
+        """Rows diffed against `base` so far (with or without marks)."""
+        return {row for b, row in self._done if b == base}
+
     def marks_for(self, base: str) -> Marks:
         """Every mark computed so far against `base`."""
         found: Marks = {}

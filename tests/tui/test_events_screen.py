@@ -1,0 +1,87 @@
+"""The events screen: events with counts, Enter opens one, an empty database says how to ingest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from tui.app import RashomonApp
+from tui.config import Config
+from tui.screens.compare import CompareScreen
+from tui.screens.events import EventsScreen
+
+ASAPOV = "ev-628553b7347d"
+
+
+def app_for(path: Path, **kwargs) -> RashomonApp:  # type: ignore[no-untyped-def]
+    return RashomonApp(path, config=Config(), **kwargs)
+
+
+async def test_lists_every_event_with_counts_and_names_the_database(seeded_path: Path, settle, screen_text):
+    app = app_for(seeded_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, EventsScreen)
+        table = app.screen.query_one("#events", DataTable)
+        assert table.row_count == 3
+        text = screen_text(app)
+        assert "database seeds.db" in text
+        assert ASAPOV in text and "Death of Lt. Gen. Valery Asapov" in text
+        ids = [s.id for s in app.screen.summaries]  # type: ignore[attr-defined]
+        for _ in range(ids.index(ASAPOV)):
+            await pilot.press("down")
+        assert "3 article(s): DEBKA, RFE/RL, The Moscow Times" in screen_text(app)
+
+
+async def test_enter_opens_the_highlighted_event_and_q_comes_back(seeded_path: Path, settle, screen_text):
+    app = app_for(seeded_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        ids = [s.id for s in app.screen.summaries]  # type: ignore[attr-defined]
+        for _ in range(ids.index(ASAPOV)):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.event_id == ASAPOV
+        assert "The Moscow Times" in screen_text(app)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, EventsScreen)
+
+
+async def test_an_empty_database_shows_how_to_ingest(empty_path: Path, settle, screen_text):
+    app = app_for(empty_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "No articles yet" in text
+        assert "rashomon --db empty.db ingest FOLDER" in text
+        await pilot.press("enter")  # nothing to open: nothing happens
+        await settle(pilot)
+        assert isinstance(app.screen, EventsScreen)
+
+
+async def test_r_reads_the_events_again(seeded_path: Path, settle, screen_text):
+    from store.db import connect
+    from store.events import rename
+
+    app = app_for(seeded_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        db = connect(seeded_path)
+        rename(db, ASAPOV, "Renamed [/] meanwhile", reviewer="other")
+        db.close()
+        await pilot.press("r")
+        await settle(pilot)
+        assert "Renamed [/] meanwhile" in screen_text(app)
+
+
+async def test_q_quits_from_the_events_screen(seeded_path: Path, settle, screen_text):
+    app = app_for(seeded_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
