@@ -1,0 +1,437 @@
+"""Features and blocking for event grouping: articles as vectors, and which pairs to compare.
+
+`compare.group` decides; this module describes. Every article becomes a TF-IDF vector over
+folded word stems, name tokens and multi-word names (weighted up when the corpus never uses the
+word in lower case), a name's consonant skeleton (for transliterations `name_key` keeps apart),
+numbers with their noun, and days of the month (weekdays resolved against the publication
+date). Names that only relay the news ("the Interfax news agency reported") weigh little. Words
+of the lead and the title weigh more. IDF is counted over paragraphs, not documents, so that a
+store of five articles on one topic still tells "Russia" (in most paragraphs) from "Asapov".
+
+Blocking: an article's keys are its heaviest terms that another article also has (and that are
+not in most articles); articles are compared only when the dot product over one's keys reaches
+`MIN_PARTIAL`. A key held by very many articles reaches only the nearest in publication order,
+so the cost grows with articles x keys x a constant, never with all pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from compare.names import ARTICLE_FORMS, name_key
+
+# Weights and thresholds (tuned on the seeds, tests/fixtures/neighbours and the bench corpus).
+NAME_WEIGHT = 2.0  # a capitalised token the corpus never uses as a common (lower-case) word
+PHRASE_WEIGHT = 1.5  # two adjacent name tokens, one of them a name ("deir zor", "valery asapov")
+LEAD_WORDS = 80
+LEAD_WEIGHT = 1.5
+SKELETON_WEIGHT = 0.5
+SOURCE_WEIGHT = 0.3  # a name standing as the relay of the news (an agency), not the event  # a name's consonants: transliterations that name_key keeps apart
+NUMBER_WEIGHT = 1.5
+DAY_WEIGHT = 2.0
+TITLE_WEIGHT = 1.5
+UNIQUE_DAMPING = 0.3
+KEYS_PER_ARTICLE = 16
+MAX_POSTING = 200  # a key held by more articles pairs each with its neighbours in time only
+MIN_PARTIAL = 0.03  # dot product over an article's keys below which a pair is not scored
+COMMON_SHARE = 0.05  # a term in more than this share of the articles is no key ...
+MIN_COMMON = 50  # ... unless held by at most this many
+DAYS_FREE = 2  # publication days apart with no penalty
+DAYS_SCALE = 6.0  # then the score decays as exp(-(days - DAYS_FREE) / DAYS_SCALE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves said says say
+    saying told according reported reports report news agency also however meanwhile would could
+    may might must shall one's s t don't mr mrs ms per via amid upon within without""".split()
+)
+MONTHS = {
+    m: n + 1
+    for n, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")]
+    )
+    for m in names
+}
+WEEKDAYS = {d: n for n, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "thirty": 30, "forty": 40, "fifty": 50}
+
+_TOKEN = re.compile(r"[^\W_]+(?:[’'.][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”»)]")
+_DIGITS = re.compile(r"^\d[\d,.]*$")
+_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+
+
+# ------------------------------------------------------------------------------------ features
+
+
+def stem(word: str) -> str:
+    """A light English stemmer (plural, -ed, -ing): enough for accounts to share their words."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ness", ""), ("ings", ""), ("ing", ""),
+                         ("edly", ""), ("ed", ""), ("ly", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            base = word[: -len(suffix)] + repl
+            if suffix in ("ing", "ed", "ings", "edly") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "shelling" -> "shell", "stopped" -> "stop"
+            return base
+    return word
+
+
+def _word_key(token: str) -> str:
+    return name_key(stem(token.lower()))
+
+
+def _number(token: str) -> int | None:
+    low = token.lower()
+    if low in NUMBER_WORDS:
+        return NUMBER_WORDS[low]
+    if _DIGITS.match(token):
+        digits = token.replace(",", "").rstrip(".")
+        if digits.isdigit() and len(digits) <= 9:
+            return int(digits)
+    return None
+
+
+def _is_name_like(token: str) -> bool:
+    return token[:1].isupper() and not token.isupper() or (token.isupper() and len(token) <= 4 and token.isalpha())
+
+
+def _skeleton(key: str) -> str:
+    """Consonants only, a final h dropped: Nabudah, Nabouda and Nbuda are all "nbd"."""
+    return re.sub(r"[aeiouy]|h$", "", key.replace(" ", ""))
+
+
+def _day_feature(month: int, day: int) -> str | None:
+    return f"@{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+
+
+def _weekday_feature(weekday: int, published: str | None) -> str | None:
+    """"Monday" in an article published on a date: the latest such day on or before it."""
+    if not published:
+        return None
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    back = (pub.weekday() - weekday) % 7
+    day = pub - timedelta(days=back)
+    return f"@{day.month:02d}-{day.day:02d}"
+
+
+def article_terms(title: str | None, body: str, published: str | None = None) -> tuple[Counter[str], Counter[str]]:
+    """The weighted term counts of one article, before the corpus decides what is a name, and
+    in how many of its paragraphs each term stands.
+
+    Keys: ``word`` (seen lower-case: evidence that it is a common word), ``^word`` (capitalised
+    inside a sentence), ``~word`` (capitalised where any word is: a sentence start, a headline),
+    ``^a b`` (two adjacent name tokens), ``%skeleton`` (a name's consonants), ``#n`` and
+    ``#n:noun`` (numbers), ``@mm-dd`` (days). Words of the lead (the first `LEAD_WORDS`) and of
+    the title weigh more: news states its event first.
+    """
+    terms: Counter[str] = Counter()
+    paragraphs: Counter[str] = Counter()
+    seen = 0
+    lines = [(line, False) for line in body.split("\n") if line.strip()]
+    if title:
+        lines.append((title, True))
+    for line, headline in lines:
+        found: Counter[str] = Counter()
+        weight = TITLE_WEIGHT if headline else LEAD_WEIGHT if seen < LEAD_WORDS else 1.0
+        words = _line_terms(line, published, found, weight, headline)
+        seen += 0 if headline else words
+        terms.update(found)
+        paragraphs.update(found.keys())
+    return terms, paragraphs
+
+
+def _line_terms(line: str, published: str | None, terms: Counter[str], weight: float, headline: bool = False) -> int:
+    shouting = sum(c.isupper() for c in line) > 0.6 * max(1, sum(c.isalpha() for c in line))
+    tokens = [(_ABBREVIATION.sub(lambda m: m.group().replace(".", ""), m.group()), m.start())
+              for m in _TOKEN.finditer(line)]
+    run: list[str] = []  # surface tokens of the current name run
+    run_start = [0]
+
+    def close_run(end: int | None = None) -> None:
+        if not run:
+            return
+        keys = name_key(" ".join(stem(t.lower()) for t in run)).split()
+        source = _is_source(line, run_start[0], tokens[end][1] if end is not None and end < len(tokens) else len(line))
+        for key in keys:
+            terms[("=" if source else "^") + key] += weight
+            skeleton = _skeleton(key)
+            if len(skeleton) >= 3:
+                terms["%" + skeleton] += weight
+        for a, b in zip(keys, keys[1:], strict=False):
+            terms[f"^{a} {b}"] += weight
+        if len(keys) >= 3:  # "Hayat Tahrir al-Sham" is also "HTS"
+            terms["^" + "".join(k[0] for k in keys)] += weight
+        run.clear()
+
+    for n, (token, start) in enumerate(tokens):
+        low = token.lower()
+        value = None if n and tokens[n - 1][0].lower() in MONTHS else _number(token)
+        if value is not None and value >= 2:
+            close_run(n)
+            terms[f"#{value}"] += weight
+            if n + 1 < len(tokens) and tokens[n + 1][0].lower() not in STOPWORDS:
+                terms[f"#{value}:{_word_key(tokens[n + 1][0])}"] += weight
+            continue
+        if low in MONTHS and n + 1 < len(tokens) and (day := _number(tokens[n + 1][0])) is not None or low in MONTHS and n > 0 and (day := _number(tokens[n - 1][0])) is not None:
+            if feature := _day_feature(MONTHS[low], day):
+                terms[feature] += weight
+        elif low in WEEKDAYS and (feature := _weekday_feature(WEEKDAYS[low], published)):
+            terms[feature] += weight
+        after = line[start + len(token) : start + len(token) + 1]
+        if run and low in ARTICLE_FORMS and after in "-‐":
+            run.append(token)  # "Deir al-Zor": name_key drops the article
+            continue
+        if low in STOPWORDS or low in WEEKDAYS or low in MONTHS:
+            close_run(n)
+            continue
+        capital = _is_name_like(token) and not shouting and not headline
+        initial = n == 0 or _SENTENCE_END.search(line[tokens[n - 1][1] + len(tokens[n - 1][0]) : start]) is not None
+        if capital and (not initial or run or _continues(tokens, n)):
+            gap = line[tokens[n - 1][1] + len(tokens[n - 1][0]) : start] if n else ""
+            if run and gap not in ("", " ", "-", "‐"):
+                close_run(n)
+            if not run:
+                run_start[0] = start
+            run.append(token)
+            if token.endswith(("'s", "’s")):
+                close_run()  # "Russia's Defense Ministry": two names
+            continue
+        close_run(n)
+        key = _word_key(token)
+        if key and not key.isdigit():
+            ambiguous = token[:1].isupper() and (initial or headline or shouting)
+            terms[("~" + key) if ambiguous else key] += weight
+    close_run()
+    return len(tokens)
+
+
+_SOURCE_BEFORE = re.compile(r"(?:quoted by|cited by|according to|via|told|reported by|(?:news )?agency)\s+(?:the\s+)?$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"^['’]?s?\s*(?:news agency|agency|(?:has |had )?reported|wire)\b", re.IGNORECASE)
+
+
+def _is_source(line: str, start: int, end: int) -> bool:
+    """A name standing as who relays the news ("the Interfax news agency reported", "according
+    to TASS"), not as part of the event: it says little about which event an account reports."""
+    return bool(_SOURCE_BEFORE.search(line[max(0, start - 30) : start]) or _SOURCE_AFTER.match(line[end : end + 30]))
+
+
+def _continues(tokens: list[tuple[str, int]], n: int) -> bool:
+    """A sentence-initial capitalised word is a name when a capitalised word follows it."""
+    return n + 1 < len(tokens) and _is_name_like(tokens[n + 1][0]) and tokens[n][0].lower() not in STOPWORDS
+
+
+# ------------------------------------------------------------------------------------- vectors
+
+
+@dataclass(frozen=True)
+class GroupArticle:
+    """What grouping needs of an article; `event` is set for articles that may not move."""
+
+    id: str
+    body: str
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    event: str | None = None  # its fixed event, or None when grouping may place it
+
+
+@dataclass
+class _Vectors:
+    """Articles as L2-normalised sparse vectors over interned term ids, in compact arrays."""
+
+    ids: list[str] = field(default_factory=list)
+    days: list[int | None] = field(default_factory=list)
+    terms: list[array] = field(default_factory=list)  # array('i') of term ids, sorted
+    weights: list[array] = field(default_factory=list)  # array('d'), aligned with terms
+    vocab: dict[str, int] = field(default_factory=dict)
+    df: array = field(default_factory=lambda: array("i"))  # documents holding each term
+    pdf: array = field(default_factory=lambda: array("i"))  # paragraphs holding each term
+    paragraphs: int = 0
+
+    def add(self, article: GroupArticle) -> None:
+        counts, paragraphs = article_terms(article.title, article.body, article.published)
+        ids = []
+        for term in counts:
+            tid = self.vocab.get(term)
+            if tid is None:
+                tid = self.vocab[term] = len(self.vocab)
+                self.df.append(0)
+                self.pdf.append(0)
+            self.df[tid] += 1
+            self.pdf[tid] += paragraphs[term]
+            ids.append(tid)
+        self.paragraphs += sum(1 for line in article.body.split("\n") if line.strip()) + bool(article.title)
+        self.ids.append(article.id)
+        self.days.append(_ordinal(article.published))
+        self.terms.append(array("i", ids))
+        self.weights.append(array("d", counts.values()))
+
+    def _final_terms(self) -> tuple[dict[str, int], list[tuple[int, float]]]:
+        """Raw terms folded into final ones: a capitalised word is a name (weighted up) unless
+        the corpus also uses it as a common word; phrases count as names when one word is."""
+        raw_df = {term: self.df[tid] for term, tid in self.vocab.items()}
+
+        def proper(word: str) -> bool:
+            lower = raw_df.get(word, 0)
+            return not (lower and lower * 10 >= raw_df.get("^" + word, 0))
+
+        final: dict[str, int] = {}
+        mapping: list[tuple[int, float]] = [(0, 0.0)] * len(self.vocab)
+        for term, tid in self.vocab.items():
+            head = term[0]
+            if head == "#":
+                key, weight = term, NUMBER_WEIGHT
+            elif head == "@":
+                key, weight = term, DAY_WEIGHT
+            elif head == "^" and " " in term:
+                key = term[1:]
+                weight = PHRASE_WEIGHT if any(proper(w) for w in key.split()) else 1.0
+            elif head == "^":
+                key = term[1:]
+                weight = NAME_WEIGHT if proper(key) else 1.0
+            elif head == "%":
+                key, weight = term, SKELETON_WEIGHT
+            elif head == "=":
+                key, weight = term[1:], SOURCE_WEIGHT
+            elif head == "~":
+                key = term[1:]
+                weight = NAME_WEIGHT if "^" + key in raw_df and proper(key) else 1.0
+            else:
+                key, weight = term, 1.0
+            mapping[tid] = (final.setdefault(key, len(final)), weight)
+        return final, mapping
+
+    def finish(self) -> None:
+        """Raw counts become normalised TF-IDF weights (once every document frequency is known)."""
+        final, mapping = self._final_terms()
+        df = array("i", bytes(4 * len(final)))
+        pdf = array("i", bytes(4 * len(final)))
+        for tid, (fid, _weight) in enumerate(mapping):
+            pdf[fid] += self.pdf[tid]
+        for k, (tids, counts) in enumerate(zip(self.terms, self.weights, strict=True)):
+            merged: dict[int, float] = {}
+            for tid, count in zip(tids, counts, strict=True):
+                fid, weight = mapping[tid]
+                merged[fid] = merged.get(fid, 0.0) + count * weight
+            order = sorted(merged)
+            for fid in order:
+                df[fid] += 1
+            self.terms[k] = array("i", order)
+            self.weights[k] = array("d", (merged[f] for f in order))
+        self.vocab, self.df, self.pdf = final, df, pdf
+        idf = [math.log((self.paragraphs + 1) / (p + 0.5)) for p in pdf]
+        for weights, tids in zip(self.weights, self.terms, strict=True):
+            total = 0.0
+            for k, (tid, tf) in enumerate(zip(tids, weights, strict=True)):
+                w = (1.0 + math.log(tf) if tf > 1 else tf) * idf[tid]
+                if df[tid] == 1:  # matches nothing: it would only dilute the norm
+                    w *= UNIQUE_DAMPING
+                weights[k] = w
+                total += w * w
+            norm = math.sqrt(total) or 1.0
+            for k in range(len(weights)):
+                weights[k] /= norm
+
+    def as_dict(self, i: int) -> dict[int, float]:
+        return dict(zip(self.terms[i], self.weights[i], strict=True))
+
+    def dot(self, query: dict[int, float], j: int) -> float:
+        get = query.get
+        return sum(w * get(t, 0.0) for t, w in zip(self.terms[j], self.weights[j], strict=True))
+
+
+def _ordinal(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def days_factor(days_apart: int | None) -> float:
+    """How publication distance damps a similarity: 1 within `DAYS_FREE` days or when unknown."""
+    if days_apart is None or days_apart <= DAYS_FREE:
+        return 1.0
+    return math.exp(-(days_apart - DAYS_FREE) / DAYS_SCALE)
+
+
+# ------------------------------------------------------------------------------------ blocking
+
+
+def candidate_pairs(vectors: _Vectors) -> dict[int, dict[int, float]]:
+    """For each article, its candidates and their exact cosine, found through shared key terms.
+
+    An article's keys are its `KEYS_PER_ARTICLE` heaviest terms that another article also has.
+    Every holder of a key is a candidate, except that a key held by more than `MAX_POSTING`
+    articles reaches only the `MAX_POSTING` nearest in publication order: the cost is bounded by
+    articles x keys x `MAX_POSTING`, never all pairs.
+    """
+    n = len(vectors.ids)
+    common = max(MIN_COMMON, int(COMMON_SHARE * n))
+    keys: list[list[int]] = []
+    wanted: set[int] = set()
+    for i in range(n):
+        tids, weights = vectors.terms[i], vectors.weights[i]
+        shared = sorted((k for k in range(len(tids)) if 1 < vectors.df[tids[k]] <= common), key=lambda k: -weights[k])
+        keys.append([tids[k] for k in shared[:KEYS_PER_ARTICLE]])
+        wanted.update(keys[-1])
+    order = sorted(range(n), key=lambda i: (vectors.days[i] or 0, vectors.ids[i]))
+    rank = [0] * n
+    for position, i in enumerate(order):
+        rank[i] = position
+    postings: dict[int, tuple[array, array]] = {t: (array("i"), array("d")) for t in wanted}
+    for i in order:  # postings in publication order, for the nearest-in-time cut
+        for t, w in zip(vectors.terms[i], vectors.weights[i], strict=True):
+            posting = postings.get(t)
+            if posting is not None:
+                posting[0].append(i)
+                posting[1].append(w)
+    partial: dict[int, float] = defaultdict(float)
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    for i in range(n):
+        query = vectors.as_dict(i)
+        partial.clear()
+        for t in keys[i]:
+            holders, weights = postings[t]
+            lo, hi = 0, len(holders)
+            if hi > MAX_POSTING:
+                at = bisect_left(holders, rank[i], key=rank.__getitem__)
+                lo, hi = max(0, at - MAX_POSTING // 2), at + MAX_POSTING // 2
+            wi = query[t]
+            for j, wj in zip(holders[lo:hi], weights[lo:hi], strict=True):
+                partial[j] += wi * wj
+        for j, score in partial.items():
+            if j == i or j in neighbours[i] or score < MIN_PARTIAL:
+                continue
+            sim = vectors.dot(query, j)
+            neighbours[i][j] = sim
+            neighbours[j][i] = sim
+    return neighbours
+
+
