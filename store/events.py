@@ -49,6 +49,10 @@ def create_event(
     """A new event founded by `founding` (call inside `write`)."""
     base_id = make_event_id(founding)
     eid, n = base_id, 1
+    if not db.execute("SELECT 1 FROM events WHERE id = ?", [eid]).fetchone():
+        # The founder's id is free again (its event was merged away): reclaim it, so an article
+        # split back out gets its old id, and reviews made under it find their discrepancies.
+        db.execute("DELETE FROM event_redirects WHERE old_id = ?", [eid])
     while db.execute("SELECT 1 FROM events WHERE id = ? UNION SELECT 1 FROM event_redirects WHERE old_id = ?", [eid, eid]).fetchone():
         n += 1
         eid = f"{base_id}-{n}"
@@ -257,7 +261,10 @@ def split(db: Database, event: str, articles: list[str], reviewer: str | None) -
 
 
 def move(db: Database, article: str, event: str, reviewer: str | None) -> None:
+    """Move one article into `event`; an event it leaves empty goes, redirecting to `event`."""
     with write(db):
+        if not db.execute("SELECT 1 FROM events WHERE id = ?", [event]).fetchone():
+            raise StoreError(f"no event {event!r}")
         old = db.execute("SELECT event_id FROM event_articles WHERE article_id = ?", [article]).fetchone()
-        place(db, article, event, "user")
+        place(db, article, event, "user", redirect_old=True)
         audit(db, reviewer, "article", article, "move", {"event": old[0] if old else None}, {"event": event})
