@@ -25,7 +25,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from compare.group_features import GroupArticle, _Vectors, candidate_pairs, days_factor
+from compare.group_features import GroupArticle, _Vectors, candidate_pairs, days_factor, surface_forms
+
+LEAD_CHARS = 1500  # of an untitled article, kept to name its event
 
 JOIN_THRESHOLD = 0.25  # the least average similarity between two clusters' members to merge them
 MARGIN = 0.02  # ... and by how much it must beat either's link to a third cluster the other rejects
@@ -87,10 +89,13 @@ def plan_groups(articles: Iterable[GroupArticle]) -> GroupPlan:
     fixed: dict[str, list[int]] = defaultdict(list)
     free: list[int] = []
     titles: list[str | None] = []
+    leads: dict[int, str] = {}  # untitled articles' leads, to name their events
     for article in articles:
         index = len(vectors.ids)
         vectors.add(article)
         titles.append(article.title)
+        if not article.title:
+            leads[index] = article.body[:LEAD_CHARS]
         if article.event is None:
             free.append(index)
         else:
@@ -102,7 +107,7 @@ def plan_groups(articles: Iterable[GroupArticle]) -> GroupPlan:
     clusters = _agglomerate(vectors, similarity, fixed, free)
     cluster_of = {m: c for c in clusters for m in c.members}
     compared = sum(len(found) for found in similarity.neighbours.values()) // 2
-    return _plan(vectors, similarity, free, cluster_of, titles, compared)
+    return _plan(vectors, similarity, free, cluster_of, titles, leads, compared)
 
 
 def _agglomerate(
@@ -180,7 +185,7 @@ def _rival(a: int, b: int, links: dict[int, dict[int, float]], size: dict[int, i
 
 def _plan(
     vectors: _Vectors, similarity: _Similarity, free: list[int], cluster_of: dict[int, _Cluster],
-    titles: list[str | None], compared: int,
+    titles: list[str | None], leads: dict[int, str], compared: int,
 ) -> GroupPlan:
     joins: dict[str, str] = {}
     founded: dict[str, tuple[str, ...]] = {}
@@ -201,21 +206,23 @@ def _plan(
         key = cluster.event or vectors.ids[order[0]]
         if cluster.event is None:
             founded[key] = tuple(vectors.ids[m] for m in order)
-        made_titles[key] = _title(cluster, vectors, similarity, titles)
+        made_titles[key] = _title(cluster, vectors, similarity, titles, leads)
     return GroupPlan(joins, founded, tuple(alone), made_titles, compared)
 
 
 # -------------------------------------------------------------------------------------- titles
 
 
-def _title(cluster: _Cluster, vectors: _Vectors, similarity: _Similarity, titles: list[str | None]) -> str:
+def _title(
+    cluster: _Cluster, vectors: _Vectors, similarity: _Similarity, titles: list[str | None], leads: dict[int, str]
+) -> str:
     """The title of the most central titled member; else the cluster's most salient terms."""
     sample = sorted(cluster.members)[:MAX_LINKS]
     titled = [m for m in sample if titles[m]]
     if titled:
         best = max(titled, key=lambda m: (round(sum(similarity(m, o) for o in sample if o != m), 9), -m))
         return titles[best] or ""
-    words = {tid: term for term, tid in vectors.vocab.items()}
+    words = vectors.words()
     mass: Counter[int] = Counter()
     support: Counter[int] = Counter()
     for m in sample:
@@ -226,9 +233,12 @@ def _title(cluster: _Cluster, vectors: _Vectors, similarity: _Similarity, titles
         (t for t in mass if support[t] >= min(2, len(sample)) and words[t][:1] not in "#@%"),
         key=lambda t: (-mass[t], words[t]),
     )
+    surface = surface_forms(leads[m] for m in sample if m in leads)
     picked: list[str] = []
     for t in ranked:
-        word = words[t]
+        word = surface.get(words[t])
+        if word is None:
+            continue
         if any(word in p.split() or p in word.split() for p in picked):
             continue
         picked.append(word)

@@ -21,6 +21,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -357,6 +358,12 @@ class _Vectors:
             for k in range(len(weights)):
                 weights[k] /= norm
 
+    def words(self) -> dict[int, str]:
+        """Term id -> term (built once, after `finish`)."""
+        if len(getattr(self, "_words", ())) != len(self.vocab):
+            self._words = {tid: term for term, tid in self.vocab.items()}
+        return self._words
+
     def as_dict(self, i: int) -> dict[int, float]:
         return dict(zip(self.terms[i], self.weights[i], strict=True))
 
@@ -435,3 +442,17 @@ def candidate_pairs(vectors: _Vectors) -> dict[int, dict[int, float]]:
     return neighbours
 
 
+def surface_forms(texts: Iterable[str]) -> dict[str, str]:
+    """The commonest spelling of each word and name key in `texts` ("kulesnikuv" -> "Kolesnikov")."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        tokens = [m.group() for m in _TOKEN.finditer(text)]
+        for n, token in enumerate(tokens):
+            if token.lower() in STOPWORDS:
+                continue
+            seen[_word_key(token)][token] += 1
+            seen[name_key(stem(token.lower()))][token] += 1
+            if n + 1 < len(tokens) and tokens[n + 1].lower() not in STOPWORDS:
+                pair = f"{token} {tokens[n + 1]}"
+                seen[name_key(f"{stem(token.lower())} {stem(tokens[n + 1].lower())}")][pair] += 1
+    return {key: max(forms.items(), key=lambda f: (f[1], f[0][:1].isupper(), f[0]))[0] for key, forms in seen.items()}
