@@ -105,9 +105,11 @@ _SELF_WORDS = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Chinese and Japanese are written without spaces: each character counts as a word.
+_CJK = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}](?:[^\W{_CJK}]|['’.-])*")
 # Sentence punctuation a paragraph of prose ends with (closing quotes and brackets allowed).
-_SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’')\]]$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？：；][\"”’')\]」』）]*$|[\"”’')\]」』）]$")
 # A person or desk named on a line of its own: "Nadia Okafor in Brenholt", "BBC News, Sorrenbay".
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|(?:de|van|von|der|al|el|bin|da|di|le|la)\b)"
 _NAME_LINE = re.compile(
@@ -150,7 +152,7 @@ def is_button(text: str) -> bool:
     n = len(words(text))
     if n == 0:
         return True
-    if n <= 2 and not re.search(r"[.:;,]$", text):
+    if n <= 2 and not re.search(r"[.:;,。：；、]$", text):
         return True
     return n <= 6 and text.endswith(("?", "!")) and bool(_APPEAL.search(text) or voice(text) != (0, 0))
 
@@ -255,6 +257,10 @@ def is_caption(text: str) -> bool:
         return False
     if _CAPTION_VERB.search(text):
         return True
+    # "No verb in the past tense" is a caption's shape in English only.
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isascii() for c in letters) / len(letters) < 0.9:
+        return False
     return not _has_past_tense(text)
 
 
@@ -273,10 +279,11 @@ def _has_past_tense(text: str) -> bool:
 def is_title_like(text: str) -> bool:
     """A headline: a few words, capitalised, no closing full stop."""
     n = len(words(text))
-    if not 2 <= n <= 30 or text.endswith((".", ",", ";", ":")):
+    if not 2 <= n <= 30 or text.endswith((".", ",", ";", ":", "。", "、", "；", "：")):
         return False
-    first = text.lstrip("\"“‘'(")[:1]
-    return first.isupper() or first.isdigit()
+    first = text.lstrip("\"“‘'(「")[:1]
+    uncased_letter = first.isalpha() and not first.islower() and not first.isupper()  # CJK, Arabic
+    return first.isupper() or first.isdigit() or uncased_letter
 
 
 def is_byline(text: str) -> bool:

@@ -207,3 +207,10 @@ def test_seed_copy_without_a_manifest_is_cleaned_by_shape_and_evidence() -> None
             assert marker.lower() not in cleaned.body.lower(), (key, marker)
         assert cleaned.detected.title and cleaned.detected.title[0].isupper()
         assert_nothing_lost(text, cleaned)
+
+
+def test_text_written_without_spaces_is_not_taken_for_buttons() -> None:
+    text = "大雨で四つの町に避難指示\n\n川沿いの町に避難指示が出された。\n\n知事は木曜日まで水位が上がり続けると述べた。\n"
+    cleaned = clean_article(text)
+    assert cleaned.detected.title == "大雨で四つの町に避難指示"
+    assert cleaned.body == "川沿いの町に避難指示が出された。\n\n知事は木曜日まで水位が上がり続けると述べた。"
