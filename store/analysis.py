@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from compare import engine
 from compare.ids import discrepancy_id
 from compare.models import (
     Alias,
@@ -45,6 +44,8 @@ def analyse_event(db: Database, event: str) -> Analysis:
     info = ev.get_event(db, event)
     stamp = ev.members_stamp(db, event)
     articles = get_articles(db, list(info.article_ids))
+    from compare import engine  # here, not at the top: the app loads bundles without the engine
+
     analysis = engine.analyse(event, articles, load_aliases(db), base=info.base)
     persist(db, analysis, analysed_at=started, stamp=stamp)
     return analysis
