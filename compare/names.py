@@ -62,3 +62,92 @@ def name_similarity(a: str, b: str) -> float:
 
 def same_name(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> bool:
     return name_similarity(a, b) >= threshold
+
+
+# ------------------------------------------------------------------------------------------ people
+
+# Transliteration of Russian, Ukrainian and Arabic given names and surnames into English varies
+# in a few systematic ways: -y / -i / -iy / -ii endings (Valery, Valeri, Valeriy), y for i and j
+# (Sergey, Sergei; Yuri, Juri), kh for h, x for ks, ph for f, w for v. Folding these, then the
+# vowel folding of `name_key`, gives one key per person however a newsroom spells them.
+_PERSON_FOLDS = (("kh", "h"), ("ph", "f"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"))
+_NAME_PARTICLES = frozenset("al el ez az ad an ar as ash at bin ibn abu de da di du del la le van von der ten".split())
+
+
+def _person_token(token: str) -> str:
+    for old, new in _PERSON_FOLDS:
+        token = token.replace(old, new)
+    return _fold(token)
+
+
+@lru_cache(maxsize=65536)
+def person_key(text: str) -> str:
+    """The comparison key of a person's name: Valery/Valeriy and Sergei/Sergey fold alike."""
+    from anyascii import anyascii
+
+    ascii_text = _POSSESSIVE.sub("", anyascii(text)).lower()
+    tokens = [re.sub(r"[^a-z]", "", t) for t in _SPLIT.split(ascii_text)]
+    tokens = [t for t in tokens if t]
+    kept = [t for n, t in enumerate(tokens) if not (n < len(tokens) - 1 and n > 0 and t in _NAME_PARTICLES)]
+    return " ".join(_person_token(t) for t in kept)
+
+
+def surname_key(text: str) -> str:
+    """The key of a person's last name (the part a later mention uses alone: "Ryabkov")."""
+    key = person_key(text)
+    return key.rsplit(" ", 1)[-1] if key else ""
+
+
+def same_person(a: str, b: str) -> bool:
+    """Equal keys, or one name is the other's surname alone, or keys within the fuzzy threshold
+    with the same surname initial (so Sergei Ryabkov never meets Sergey Shoigu)."""
+    from rapidfuzz import fuzz
+
+    ka, kb = person_key(a), person_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    sa, sb = ka.rsplit(" ", 1)[-1], kb.rsplit(" ", 1)[-1]
+    if (" " not in ka or " " not in kb) and sa == sb:
+        return True
+    return sa[:1] == sb[:1] and fuzz.ratio(sa, sb) >= 85 and fuzz.ratio(ka, kb) >= FUZZY_THRESHOLD
+
+
+# ------------------------------------------------------------------------------------------ aliases
+
+
+class AliasTable:
+    """Variant -> canonical names per kind: the built-in table of well-known organisations and
+    countries (compare.details.lexicon.DEFAULT_ALIASES) overlaid with the user's aliases, which
+    win. Look-ups go by exact lower-case surface first, then by transliteration key."""
+
+    def __init__(self, aliases: list | tuple = (), defaults: dict[str, dict[str, str]] | None = None) -> None:
+        if defaults is None:
+            from compare.details.lexicon import DEFAULT_ALIASES
+
+            defaults = DEFAULT_ALIASES
+        self._surface: dict[str, dict[str, str]] = {}
+        self._key: dict[str, dict[str, str]] = {}
+        for kind, table in defaults.items():
+            for variant, canonical in table.items():
+                self._add(kind, variant, canonical)
+        self.user: list = list(aliases)
+        for alias in self.user:
+            self._add(alias.kind, alias.variant, alias.canonical)
+            # The canonical name maps to itself, so a chain of user aliases ends somewhere.
+            self._add(alias.kind, alias.canonical, alias.canonical)
+
+    def _add(self, kind: str, variant: str, canonical: str) -> None:
+        self._surface.setdefault(kind, {})[variant.strip().lower()] = canonical
+        key = person_key(variant) if kind == "person" else name_key(variant)
+        if key:
+            self._key.setdefault(kind, {})[key] = canonical
+
+    def canonical(self, kind: str, surface: str) -> str | None:
+        """The canonical name of `surface` for `kind`, or None when no alias names it."""
+        found = self._surface.get(kind, {}).get(surface.strip().lower())
+        if found is not None:
+            return found
+        key = person_key(surface) if kind == "person" else name_key(surface)
+        return self._key.get(kind, {}).get(key) if key else None

@@ -1,0 +1,200 @@
+"""What killed or wounded whom, and who did it: the means and the agent of a casualty.
+
+In a sentence that speaks of a casualty, the means is a weapon word (compare.details.lexicon
+MEANS_FAMILIES: "mortar fire", "shelling", "airstrikes") and the agent is who used it: "killed by
+rebel forces", "by the extremist group Islamic State", "Islamic State fighters fired", "Russian
+airstrikes killed", "an ISIS mortar attack". The victim is the person named nearest the casualty
+word, else the group of a count in the sentence ("four generals" -> officer), else a group noun
+("The officer was mortally wounded"). Means of one family never contradict each other (mortar
+fire is shelling); a different family, or a different agent, for the same victim does.
+"""
+
+from __future__ import annotations
+
+from compare.details import lexicon as lx
+from compare.details.found import Found
+from compare.details.text import Doc, Token
+
+MEANS_HEADS = frozenset("fire attack attacks round rounds shelling strike strikes barrage crew shell shells".split())
+ATTACK_VERBS = frozenset(
+    """fired fire fires firing attacked attack attacks struck strike shelled shelling bombed bombing
+    targeted targeting hit hits killed kill killing ambushed launched""".split()
+)
+
+
+def _casualty_index(tokens: list[Token]) -> int | None:
+    for tok in tokens:
+        role = lx.CASUALTY_ROLES.get(tok.lower)
+        if role in ("killed", "casualties", "wounded"):
+            return tok.idx
+    return None
+
+
+def _agent_of(tokens: list[Token], k: int, names: list[Found]) -> tuple[str, str] | None:
+    """(display, key) of an agent named by tokens ending at k: an entity, a nationality or a common agent."""
+    tok = tokens[k]
+    for f in names:
+        if f.kind in ("organization", "place") and f.start <= tok.start < f.end:
+            return str(f.value), f.key
+    if tok.lower in lx.DEMONYMS:
+        country = lx.DEMONYMS[tok.lower]
+        return country, country.lower()
+    if tok.lower in lx.COMMON_AGENTS:
+        agent = lx.COMMON_AGENTS[tok.lower]
+        return agent, agent
+    return None
+
+
+def _agent_after_by(tokens: list[Token], i: int, names: list[Found]) -> tuple[tuple[str, str], int] | None:
+    """"by (the extremist group) Islamic State", "by rebel forces": a named entity wins over a common noun."""
+    window: list[int] = []
+    for k in range(i + 1, min(i + 8, len(tokens))):
+        tok = tokens[k]
+        if not tok.is_word and tok.text != "-" or tok.lower in ("when", "while", "at", "in", "near", "and"):
+            break
+        if tok.lower in lx.MEANS_FAMILY_OF:
+            return None
+        window.append(k)
+    named = [k for k in window if any(f.start <= tokens[k].start < f.end for f in names)]
+    for k in named + window:
+        agent = _agent_of(tokens, k, names)
+        if agent is not None:
+            return agent, k
+    return None
+
+
+VICTIM_WINDOW = 10
+
+
+def _word_distance(tokens: list[Token], a: int, b: int) -> int:
+    lo, hi = min(a, b), max(a, b)
+    return sum(1 for t in tokens[lo:hi] if t.is_word or t.is_number)
+
+
+def sentence_victim(tokens: list[Token], names: list[Found], counts: list[Found], people_last: str | None = None) -> str | None:
+    """Who the casualty of the sentence is: a person named near the casualty word ("Asapov's death",
+    "he was mortally wounded"), else the group of a casualty count, else a group noun near it."""
+    hit = _casualty_index(tokens)
+    if hit is None:
+        return None
+    idx = {t.start: t.idx for t in tokens}
+    people = [f for f in names if f.kind == "person" and f.start in idx]
+    near = [f for f in people if _word_distance(tokens, idx[f.start], hit) <= VICTIM_WINDOW]
+    if near:
+        best = min(near, key=lambda f: _word_distance(tokens, idx[f.start], hit))
+        return f"person:{best.key}"
+    before = [t for t in tokens[max(0, hit - 4) : hit] if t.lower in lx.PERSON_PRONOUNS]
+    if before:
+        earlier = [f for f in people if f.start < before[-1].start]
+        if earlier:
+            return f"person:{earlier[-1].key}"
+        if people_last:
+            return f"person:{people_last}"
+    for c in counts:
+        if c.role in ("killed", "casualties", "wounded") and c.data.get("group"):
+            return f"group:{c.data['group']}"
+    for tok in tokens[max(0, hit - 5) : hit + 6]:
+        group = lx.NOUN_GROUP_OF.get(tok.lower)
+        if group and group not in lx.GENERIC_GROUPS:
+            return f"group:{group}"
+    return None
+
+
+def sentence_victims(doc: Doc, names: list[Found], counts: list[Found]) -> dict[int, str | None]:
+    """The victim of every sentence that speaks of a casualty (speakers are never the victim)."""
+    last_person = _last_person_before(doc, names)
+    out: dict[int, str | None] = {}
+    for s_idx, tokens in enumerate(doc.tokens):
+        if _casualty_index(tokens) is None:
+            continue
+        s_names = [f for f in names if f.sentence_idx == s_idx]
+        speakers = {f.key for f in s_names if f.kind == "person" and _speaks(tokens, f)}
+        candidates = [f for f in s_names if not (f.kind == "person" and f.key in speakers)]
+        out[s_idx] = sentence_victim(tokens, candidates, [c for c in counts if c.sentence_idx == s_idx], last_person.get(s_idx))
+    return out
+
+
+def extract_causes(doc: Doc, names: list[Found], victims: dict[int, str | None]) -> list[Found]:
+    out: list[Found] = []
+    aid = doc.article.id
+    for s_idx, tokens in enumerate(doc.tokens):
+        hit = _casualty_index(tokens)
+        if hit is None:
+            continue
+        s_names = [f for f in names if f.sentence_idx == s_idx]
+        victim = victims.get(s_idx)
+        found_agent: tuple[str, str, int, int] | None = None
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            low = tok.lower
+            family = lx.MEANS_FAMILY_OF.get(low)
+            if low == "air" and i + 1 < len(tokens) and tokens[i + 1].lower in ("strike", "strikes"):
+                family, end = "air strike", i + 2
+            else:
+                end = i + 1
+            if family is not None and _word_distance(tokens, i, hit) > 20:
+                family = None
+            if family is not None:
+                while end < len(tokens) and tokens[end].lower in MEANS_HEADS and end - i < 3:
+                    end += 1
+                start_tok = i
+                agent = _agent_of(tokens, i - 1, s_names) if i > 0 else None
+                if agent is not None and found_agent is None:
+                    found_agent = (agent[0], agent[1], tokens[i - 1].start, tokens[i - 1].end)
+                if family == "air strike" and low in ("planes", "plane", "jets", "jet", "aircraft", "warplanes") and end < len(tokens) and tokens[end].lower not in ATTACK_VERBS:
+                    i = end
+                    continue
+                text = doc.body[tokens[start_tok].start : tokens[end - 1].end]
+                out.append(Found("cause", aid, s_idx, tokens[start_tok].start, tokens[end - 1].end, text, None,
+                                 f"{victim or '-'}|means", role="means",
+                                 data={"family": family, "victim": victim, "means": lx.MEANS_FAMILY_OF.get(low, low)}))
+                i = end
+                continue
+            near_hit = i > 0 and (lx.CASUALTY_ROLES.get(tokens[i - 1].lower) or tokens[i - 1].lower in lx.MEANS_FAMILY_OF or tokens[i - 1].lower in MEANS_HEADS)
+            if low == "by" and found_agent is None and near_hit:
+                hit_agent = _agent_after_by(tokens, i, s_names)
+                if hit_agent is not None:
+                    (display, key), k = hit_agent
+                    span = _entity_span(tokens, k, s_names)
+                    end_tok = k + 1 if k + 1 < len(tokens) and tokens[k + 1].lower in lx.AGENT_NOUNS else k
+                    found_agent = (display, key, span[0], max(span[1], tokens[end_tok].end))
+            if low in lx.AGENT_NOUNS and i + 1 < len(tokens) and tokens[i + 1].lower in ATTACK_VERBS and i > 0 and found_agent is None:
+                agent = _agent_of(tokens, i - 1, s_names)
+                if agent is not None:
+                    span = _entity_span(tokens, i - 1, s_names)
+                    found_agent = (agent[0], agent[1], span[0], tokens[i].end)
+            i += 1
+        if found_agent is not None:
+            display, key, start, end = found_agent
+            out.append(Found("cause", aid, s_idx, start, end, doc.body[start:end], None, f"{victim or '-'}|agent",
+                             role="agent", data={"agent": display, "agent_key": key, "victim": victim}))
+    return out
+
+
+def _last_person_before(doc: Doc, names: list[Found]) -> dict[int, str]:
+    """For each sentence, the key of the last person named before it (the antecedent of "he")."""
+    out: dict[int, str] = {}
+    last: str | None = None
+    people = sorted((f for f in names if f.kind == "person"), key=lambda f: f.start)
+    k = 0
+    for s_idx, sentence in enumerate(doc.sentences):
+        while k < len(people) and people[k].start < sentence.start:
+            last = people[k].key
+            k += 1
+        if last:
+            out[s_idx] = last
+    return out
+
+
+def _entity_span(tokens: list[Token], k: int, names: list[Found]) -> tuple[int, int]:
+    for f in names:
+        if f.start <= tokens[k].start < f.end:
+            return f.start, f.end
+    return tokens[k].start, tokens[k].end
+
+
+def _speaks(tokens: list[Token], person: Found) -> bool:
+    """The person is the subject of a reporting verb right after their name."""
+    after = [t for t in tokens if t.start >= person.end][:3]
+    return any(t.lower in lx.SPEECH_VERBS for t in after)

@@ -1,0 +1,115 @@
+"""Causes and accusations across accounts and relayed sources: who or what killed, who blames whom.
+
+- different-means          for the same victim, weapons of different families ("mortar fire" vs
+                            "airstrikes"): conflict; the same family in other words ("mortar fire",
+                            "shelling", "mortar attack"): variant;
+- different-agent          for the same victim, different attackers ("Islamic State fighters" vs
+                            "rebel forces"), across accounts or between sources of one: conflict;
+- different-accuser        accounts say different people or bodies made the same accusation
+                            against the same target, none in common ("Sergei Ryabkov" vs "Russian
+                            media"): conflict — a different source for the same claim.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from compare.details.event import EventContext, sources_text
+from compare.details.found import Found
+
+
+def _victim_label(ctx: EventContext, victim: str) -> str:
+    kind, _, name = victim.partition(":")
+    if kind == "person":
+        return ctx.person_name(name)
+    return f"the {name}s" if kind in ("group", "rank") else victim
+
+
+def compare_causes(ctx: EventContext) -> None:
+    clusters: dict[str, list[Found]] = {}
+    for f in ctx.found("cause"):
+        victim = f.data.get("victim")
+        if not victim:
+            continue
+        clusters.setdefault(f"{victim}|{f.role}", []).append(f)
+    for key, founds in sorted(clusters.items()):
+        victim, _, role = key.rpartition("|")
+        who = _victim_label(ctx, victim)
+        did = ctx.add_detail("cause", key, f"{'means' if role == 'means' else 'attacker'} ({who})", founds)
+        if role == "means":
+            _means(ctx, key, founds, did, who)
+        else:
+            _agents(ctx, key, founds, did, who)
+
+
+def _differs(ctx: EventContext, a: Found, b: Found) -> bool:
+    return a.article != b.article or ctx.source_key(a) != ctx.source_key(b)
+
+
+def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:
+    bad = [(a, b) for a, b in combinations(founds, 2) if _differs(ctx, a, b) and a.data["family"] != b.data["family"]]
+    if bad:
+        involved = {id(x): x for pair in bad for x in pair}
+        ctx.add_discrepancy(
+            "conflict", "cause", key, f"What hit {who}: " + " vs ".join(sorted({x.text for x in involved.values()})),
+            "Rule different-means: weapons of different kinds for the same casualty: "
+            + "; ".join(f"{x.text!r} ({x.data['family']}; {sources_text([x], ctx)})" for x in involved.values()) + ".",
+            involved.values(), did)
+        return
+    per_article: dict[str, set[str]] = {}
+    for f in founds:
+        per_article.setdefault(f.article, set()).add(f.text.lower())
+    if len(per_article) > 1 and any(x.isdisjoint(y) for x, y in combinations(per_article.values(), 2)):
+        family = founds[0].data["family"]
+        ctx.add_discrepancy(
+            "variant", "cause", key, f"What hit {who}, in other words: " + " / ".join(sorted({f.text for f in founds})),
+            f"Rule same-means-in-other-words: all of the {family} kind, so compatible: "
+            + "; ".join(f"{f.text!r} ({sources_text([f], ctx)})" for f in founds) + ".",
+            founds, did)
+
+
+def _agents(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:
+    bad = [(a, b) for a, b in combinations(founds, 2) if _differs(ctx, a, b) and a.data["agent_key"] != b.data["agent_key"]]
+    if not bad:
+        return
+    involved = {id(x): x for pair in bad for x in pair}
+    agents = []
+    for x in involved.values():
+        if x.data["agent"] not in agents:
+            agents.append(x.data["agent"])
+    ctx.add_discrepancy(
+        "conflict", "cause", key, f"Who hit {who}: " + " vs ".join(agents),
+        "Rule different-agent: different attackers for the same casualty: "
+        + "; ".join(f"{x.data['agent']} ({x.text!r}; {sources_text([x], ctx)})" for x in involved.values()) + ".",
+        involved.values(), did)
+
+
+def compare_accusations(ctx: EventContext) -> None:
+    clusters: dict[str, list[Found]] = {}
+    for f in ctx.found("attribution"):
+        if f.role == "accusation":
+            clusters.setdefault(f.key, []).append(f)
+    for key, founds in sorted(clusters.items()):
+        target = founds[0].data["target"]
+        did = ctx.add_detail("attribution", key, f"accusation against {target}", founds)
+        per_article: dict[str, set[str]] = {}
+        for f in founds:
+            per_article.setdefault(f.article, set()).add(f.data["accuser_key"])
+        clash = [(a, b) for a, b in combinations(sorted(per_article, key=ctx.article_ids.index), 2)
+                 if per_article[a].isdisjoint(per_article[b])]
+        if not clash:
+            continue
+        involved_articles = {a for pair in clash for a in pair}
+        involved = [f for f in founds if f.article in involved_articles]
+        by_article: dict[str, list[str]] = {}
+        for f in involved:
+            names = by_article.setdefault(f.article, [])
+            if f.data["accuser"] not in names:
+                names.append(f.data["accuser"])
+        ctx.add_discrepancy(
+            "conflict", "attribution", f"accuser|{key}",
+            f"Who accused {target}: " + " vs ".join(f"{', '.join(v)} ({ctx.label(a)})" for a, v in by_article.items()),
+            f"Rule different-accuser: the accounts name different accusers against {target}, none in common: "
+            + "; ".join(f"{ctx.label(a)}: {', '.join(v)}" for a, v in by_article.items())
+            + ". A different source for the same claim.",
+            involved, did)

@@ -1,0 +1,214 @@
+"""Places, people, organisations and ranks across accounts.
+
+Names meet on their transliteration-aware key (compare.names), after aliases; places also drop a
+trailing "River" or "Province" and fall back to a fuzzy match of keys sharing their first three
+letters (so "Deir ez-Zour" meets "Deir Ezzor", and Deir Hafer stays apart).
+
+- spelled-differently      two accounts write the same name in spellings the other never uses
+                            (country abbreviations such as "U.S." are not reported): variant;
+- incompatible-ranks       one account's rank for a person is not the other's, nor a shortening
+                            of it ("General" for a lieutenant general is a shortening): conflict;
+- carried-by-some-accounts a person quoted in an account, named by two or more accounts, or killed,
+                            or a place where a casualty happened, missing from other accounts:
+                            omission. Countries and organisations are never reported missing.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from compare.details import lexicon as lx
+from compare.details.event import EventContext
+from compare.details.found import Found
+from compare.names import name_key
+
+FUZZY_PLACE = 85
+
+
+def _place_key(f: Found) -> str:
+    words = f.key.split()
+    while len(words) > 1 and words[-1] in lx.PLACE_HEADS:
+        words.pop()
+    return " ".join(words)
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"['’]s\b", "", text.lower())
+    text = re.sub(r"^(the|a|an)\s+", "", text)
+    return re.sub(r"[\s\-‐‑]+", " ", text).strip()
+
+
+def _is_default_alias(kind: str, text: str) -> bool:
+    return _norm(text) in lx.DEFAULT_ALIASES.get(kind, {})
+
+
+def place_clusters(ctx: EventContext) -> dict[str, list[Found]]:
+    from rapidfuzz import fuzz
+
+    clusters: dict[str, list[Found]] = {}
+    for f in ctx.found("place"):
+        clusters.setdefault(_place_key(f), []).append(f)
+    # Fuzzy fallback, blocked by the first three letters of the key.
+    blocks: dict[str, list[str]] = {}
+    for key in clusters:
+        blocks.setdefault(key[:3], []).append(key)
+    for keys in blocks.values():
+        keys.sort(key=lambda k: (-len(clusters[k]), k))
+        for a, b in combinations(list(keys), 2):
+            if a in clusters and b in clusters and a.split()[0] == b.split()[0] and fuzz.ratio(a, b) >= FUZZY_PLACE:
+                clusters[a].extend(clusters.pop(b))
+    return clusters
+
+
+def _disjoint_spellings(founds: list[Found], kind: str) -> dict[str, set[str]] | None:
+    per_article: dict[str, set[str]] = {}
+    for f in founds:
+        if kind == "person" and " " not in f.text.strip():
+            continue  # a surname alone is no spelling of the full name
+        per_article.setdefault(f.article, set()).add(_norm(f.text))
+    if len(per_article) < 2:
+        return None
+    if not any(a.isdisjoint(b) for a, b in combinations(per_article.values(), 2)):
+        return None
+    if all(_is_default_alias(kind, s) for spellings in per_article.values() for s in spellings) and kind == "place":
+        return None
+    return per_article
+
+
+def _variant(ctx: EventContext, kind: str, key: str, founds: list[Found], did: str, label: str) -> None:
+    per_article = _disjoint_spellings(founds, kind)
+    if per_article is None:
+        return
+    spellings: list[str] = []
+    for f in sorted(founds, key=lambda f: (ctx.article_ids.index(f.article), f.start)):
+        if f.text not in spellings and not (kind == "person" and " " not in f.text.strip()):
+            spellings.append(f.text)
+    keys = {name_key(s) for s in spellings}
+    how = "one transliteration key" if len(keys) == 1 else "an alias"
+    ctx.add_discrepancy(
+        "variant", kind, key, f"{label} spelled differently: " + " / ".join(spellings),
+        f"Rule spelled-differently: {how} ({key}) joins these spellings, so it is one {kind}, written "
+        + "; ".join(f"{', '.join(sorted({f.text for f in founds if f.article == a}))} in {ctx.label(a)}" for a in ctx.article_ids if a in per_article)
+        + ". Not a conflict.",
+        founds, did)
+
+
+def _omission(ctx: EventContext, kind: str, key: str, founds: list[Found], did: str, label: str, why: str) -> None:
+    have = ctx.present_in(founds)
+    missing = [a for a in ctx.article_ids if a not in have]
+    if not missing or len(ctx.articles) < 2:
+        return
+    ctx.add_discrepancy(
+        "omission", kind, key, f"Only {', '.join(ctx.label(a) for a in have)}: {label}",
+        f"Rule carried-by-some-accounts: {label} ({why}) appears in {', '.join(ctx.label(a) for a in have)} "
+        f"and not in {', '.join(ctx.label(a) for a in missing)}.",
+        founds, did, missing)
+
+
+CASUALTY_REACH = 12  # words between a casualty word and a place of it
+
+
+def _near_casualty(ctx: EventContext, f: Found) -> bool:
+    """The place is named within a few words of a casualty word ("killed 37 civilians in ... Idlib")."""
+    from compare.details.causes import _word_distance
+
+    facts = next(x for x in ctx.facts if x.doc.article.id == f.article)
+    if f.sentence_idx not in facts.victims:
+        return False
+    tokens = facts.doc.tokens[f.sentence_idx]
+    at = next((t.idx for t in tokens if t.start >= f.start), None)
+    if at is None:
+        return False
+    hits = [t.idx for t in tokens if lx.CASUALTY_ROLES.get(t.lower) in ("killed", "casualties", "wounded")]
+    return any(_word_distance(tokens, h, at) <= CASUALTY_REACH for h in hits)
+
+
+def compare_places(ctx: EventContext) -> None:
+    for key, founds in sorted(place_clusters(ctx).items()):
+        aliased = sorted({str(f.value) for f in founds if str(f.value) != f.text})
+        label = aliased[0] if aliased else _common_surface(founds)
+        for f in founds:
+            f.value = label  # one canonical name for every spelling
+        did = ctx.add_detail("place", key, label, founds)
+        _variant(ctx, "place", key, founds, did, label)
+        is_country = any(w in lx.COUNTRIES for w in key.split()) or any(_is_default_alias("place", str(f.value)) for f in founds)
+        if not is_country and any(_near_casualty(ctx, f) for f in founds):
+            _omission(ctx, "place", key, founds, did, label, "a place where casualties are reported")
+
+
+def _common_surface(founds: list[Found]) -> str:
+    counts: dict[str, int] = {}
+    for f in founds:
+        counts[f.text] = counts.get(f.text, 0) + 1
+    return sorted(counts, key=lambda t: (-counts[t], t))[0]
+
+
+def compare_people(ctx: EventContext) -> None:
+    clusters: dict[str, list[Found]] = {}
+    for f in ctx.found("person"):
+        clusters.setdefault(f.key, []).append(f)
+    speakers: dict[str, set[str]] = {}
+    for q in ctx.found("quote"):
+        if q.data.get("speaker_key"):
+            speakers.setdefault(q.data["speaker_key"], set()).add(q.article)
+    victims = {str(f.data.get("victim", "")).split(":", 1)[-1] for f in ctx.found("date", "cause")}
+    for key, founds in sorted(clusters.items()):
+        label = ctx.person_name(key) if key in ctx.person_names else str(founds[0].value)
+        did = ctx.add_detail("person", key, label, founds)
+        _variant(ctx, "person", key, founds, did, label)
+        have = set(ctx.present_in(founds))
+        why = None
+        if speakers.get(key, set()) & have:
+            why = "quoted"
+        elif len(have) >= 2:
+            why = f"named by {len(have)} accounts"
+        elif key in victims:
+            why = "a casualty"
+        if why:
+            _omission(ctx, "person", key, founds, did, label, why)
+
+
+def compare_organizations(ctx: EventContext) -> None:
+    clusters: dict[str, list[Found]] = {}
+    for f in ctx.found("organization"):
+        clusters.setdefault(f.key, []).append(f)
+    for key, founds in sorted(clusters.items()):
+        label = str(founds[0].value)
+        did = ctx.add_detail("organization", key, label, founds)
+        per_article = _disjoint_spellings(founds, "organization")
+        if per_article is not None:
+            _variant(ctx, "organization", key, founds, did, label)
+
+
+def _ranks_compatible(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def compare_ranks(ctx: EventContext) -> None:
+    clusters: dict[str, list[Found]] = {}
+    for f in ctx.found("rank"):
+        clusters.setdefault(f.key, []).append(f)
+    for key, founds in sorted(clusters.items()):
+        person = ctx.person_name(key)
+        did = ctx.add_detail("rank", key, f"rank of {person}", founds)
+        bad = [(a, b) for a, b in combinations(founds, 2) if a.article != b.article and not _ranks_compatible(str(a.value), str(b.value))]
+        if bad:
+            involved = {id(x): x for pair in bad for x in pair}
+            ranks = sorted({str(x.value) for x in involved.values()})
+            ctx.add_discrepancy(
+                "conflict", "rank", key, f"Rank of {person}: " + " vs ".join(ranks),
+                "Rule incompatible-ranks: neither rank is the other or a shortening of it: "
+                + "; ".join(f"{x.text!r} = {x.value} in {ctx.label(x.article)}" for x in involved.values()) + ".",
+                involved.values(), did)
+            continue
+        per_article: dict[str, set[str]] = {}
+        for f in founds:
+            per_article.setdefault(f.article, set()).add(_norm(f.text).replace(".", ""))
+        if len(per_article) > 1 and any(x.isdisjoint(y) for x, y in combinations(per_article.values(), 2)):
+            ctx.add_discrepancy(
+                "variant", "rank", key, f"Rank of {person} written differently: " + " / ".join(sorted({f.text for f in founds})),
+                "Rule same-rank-written-differently: abbreviations or a shortened rank, the same rank ("
+                + "; ".join(f"{f.text!r} = {f.value} in {ctx.label(f.article)}" for f in founds) + ").",
+                founds, did)

@@ -1,0 +1,234 @@
+"""Counts and dates across accounts: conflicts, variants and omissions of values.
+
+Counts are grouped by what they count (role and noun group: "killed|soldier", so servicemen,
+troops and marines meet; a count of "Russians" or "people" joins the one group its role has in
+the event). Dates are grouped by what they date and whose it is ("death|<person>", "funeral|-").
+Within a group every pair of values from different accounts, or from different sources relayed
+by one account, is checked:
+
+- incompatible-counts   the ranges the qualifiers allow do not overlap ("no casualties" vs three;
+                        three vs "more than two dozen");
+- different-dates       the day ranges do not overlap;
+- same-value-written-differently   the same number or day in another form ("two dozen" / "24",
+                        "this weekend" / "Sept. 23" when the day falls in that weekend): variant;
+- carried-by-some-accounts   a casualty count or an event date some accounts give and others do
+                        not: omission.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from compare.details import lexicon as lx
+from compare.details.event import EventContext, one_line, sources_text, upper_first
+from compare.details.found import Found
+from compare.models import DateValue, NumberValue
+
+OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "age"})
+OMISSION_DATE_ROLES = frozenset({"death", "wounded", "funeral", "attack", "capture", "captured"})
+
+
+def _bounds(v: NumberValue) -> tuple[float, float]:
+    lo = v.min if v.min is not None else 0
+    hi = v.max if v.max is not None else float("inf")
+    return lo, hi
+
+
+def numbers_compatible(a: NumberValue, b: NumberValue) -> bool:
+    alo, ahi = _bounds(a)
+    blo, bhi = _bounds(b)
+    return alo <= bhi and blo <= ahi
+
+
+def describe_number(v: NumberValue) -> str:
+    if v.min is not None and v.min == v.max:
+        core = str(v.min)
+    elif v.min is not None and v.max is None:
+        core = f"{v.min} or more"
+    elif v.min is None and v.max is not None:
+        core = f"up to {v.max}"
+    else:
+        core = f"{v.min}-{v.max}"
+    return f"{core} {v.noun}" if v.noun else core
+
+
+def _group_key(f: Found) -> tuple[str, str | None]:
+    role = f.key.split("|", 1)[0]
+    return role, f.data.get("group")
+
+
+def number_clusters(ctx: EventContext) -> dict[str, list[Found]]:
+    counts = [f for f in ctx.found("number") if isinstance(f.value, NumberValue)]
+    specific: dict[str, set[str]] = {}
+    for f in counts:
+        role, group = _group_key(f)
+        if group and group not in lx.GENERIC_GROUPS:
+            specific.setdefault(role, set()).add(group)
+    clusters: dict[str, list[Found]] = {}
+    for f in counts:
+        role, group = _group_key(f)
+        if role == "age":
+            key = f"age|{_age_owner(ctx, f)}"
+        elif group and group not in lx.GENERIC_GROUPS:
+            key = f"{role}|{group}"
+        elif len(specific.get(role, ())) == 1:
+            key = f"{role}|{next(iter(specific[role]))}"  # "three Russians" killed = the soldiers killed
+        else:
+            key = f"{role}|-"
+        clusters.setdefault(key, []).append(f)
+    return clusters
+
+
+def _age_owner(ctx: EventContext, f: Found) -> str:
+    at = f.data.get("person_before")
+    for p in ctx.found("person"):
+        if p.article == f.article and p.start <= (at or -1) < p.end:
+            return p.key
+    return "-"
+
+
+def _differs(a: Found, b: Found, ctx: EventContext) -> bool:
+    """Values worth comparing: from different accounts, or different sources in one account."""
+    return a.article != b.article or ctx.source_key(a) != ctx.source_key(b)
+
+
+def _norm_surface(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def compare_numbers(ctx: EventContext) -> None:
+    multi = len(ctx.articles) > 1
+    for key, founds in sorted(number_clusters(ctx).items()):
+        role, _, group = key.partition("|")
+        if role == "age":
+            label = f"age of {ctx.person_name(group)}" if group != "-" else "age"
+        else:
+            label = f"{role} ({group})" if group and group != "-" else role
+        did = ctx.add_detail("number", key, f"number {label}", founds)
+        bad: list[tuple[Found, Found]] = []
+        same: list[tuple[Found, Found]] = []
+        for a, b in combinations(founds, 2):
+            if not _differs(a, b, ctx):
+                continue
+            va, vb = a.value, b.value
+            assert isinstance(va, NumberValue) and isinstance(vb, NumberValue)
+            if not numbers_compatible(va, vb):
+                bad.append((a, b))
+            elif (va.min, va.max) == (vb.min, vb.max) and a.article != b.article and _number_form(a) != _number_form(b):
+                same.append((a, b))
+        if bad:
+            involved = {id(x): x for pair in bad for x in pair}
+            values = _values_by_source(list(involved.values()), ctx)
+            pairs = sorted({f"{describe_number(x.value)} vs {describe_number(y.value)}" for x, y in bad})  # type: ignore[arg-type]
+            ctx.add_discrepancy(
+                "conflict", "number", key,
+                f"{upper_first(label)}: " + " vs ".join(v for v, _ in values),
+                "Rule incompatible-counts: the ranges these counts allow, given their qualifiers, do not overlap "
+                f"({'; '.join(pairs)}). Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
+                involved.values(), did)
+        elif same:
+            involved = {id(x): x for pair in same for x in pair}
+            forms = sorted({x.text for x in involved.values()})
+            ctx.add_discrepancy(
+                "variant", "number", key, f"{upper_first(label)} written differently: " + " / ".join(forms),
+                "Rule same-value-written-differently: the same count in other words "
+                f"({describe_number(same[0][0].value)}): " + "; ".join(  # type: ignore[arg-type]
+                    f"{x.text!r} in {ctx.label(x.article)}" for x in involved.values()) + ".",
+                involved.values(), did)
+        if multi and role in OMISSION_NUMBER_ROLES and group != "-":
+            _omission(ctx, "number", key, founds, did, label if role == "age" else f"{label} count")
+
+
+def _number_form(f: Found) -> str:
+    return "digits" if any(c.isdigit() for c in f.text) else _norm_surface(f.text)
+
+
+def _values_by_source(founds: list[Found], ctx: EventContext) -> list[tuple[str, str]]:
+    grouped: dict[str, list[Found]] = {}
+    for f in sorted(founds, key=lambda f: (ctx.article_ids.index(f.article), f.start)):
+        grouped.setdefault(describe_value(f), []).append(f)
+    return [(v, sources_text(fs, ctx)) for v, fs in grouped.items()]
+
+
+def describe_value(f: Found) -> str:
+    if isinstance(f.value, NumberValue):
+        return f"{f.text!r} = {describe_number(f.value)}"
+    if isinstance(f.value, DateValue):
+        span = f.value.start if f.value.start == f.value.end else f"{f.value.start}..{f.value.end}"
+        return f"{f.text!r} = {span}"
+    return repr(f.text)
+
+
+def _omission(ctx: EventContext, kind: str, key: str, founds: list[Found], did: str, what: str) -> None:
+    have = ctx.present_in(founds)
+    missing = [a for a in ctx.article_ids if a not in have]
+    if not missing or not have:
+        return
+    first = min(founds, key=lambda f: (ctx.article_ids.index(f.article), f.start))
+    ctx.add_discrepancy(
+        "omission", kind, key,
+        f"Only {', '.join(ctx.label(a) for a in have)}: {first.text} ({what})",
+        f"Rule carried-by-some-accounts: {what} {describe_value(first)} is given by "
+        f"{', '.join(ctx.label(a) for a in have)} and missing from {', '.join(ctx.label(a) for a in missing)}.",
+        founds, did, missing)
+
+
+def date_clusters(ctx: EventContext) -> dict[str, list[Found]]:
+    clusters: dict[str, list[Found]] = {}
+    for f in ctx.found("date"):
+        role = f.role or "date"
+        if role in lx.CASUALTY_ROLES.values() or role in CASUALTY_ROLE_NAMES:
+            victim = f.data.get("victim")
+            key = f"{role}|{victim.split(':', 1)[1] if victim else '-'}"
+        elif role == "statement":
+            key = f"statement|{ctx.source_key(f)}"
+        else:
+            key = f"{role}|-"
+        clusters.setdefault(key, []).append(f)
+    return clusters
+
+
+CASUALTY_ROLE_NAMES = frozenset({"death", "wounded"})
+
+
+def _ranges_overlap(a: DateValue, b: DateValue) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def compare_dates(ctx: EventContext) -> None:
+    multi = len(ctx.articles) > 1
+    for key, founds in sorted(date_clusters(ctx).items()):
+        role, _, who = key.partition("|")
+        known_victim = who != "-"
+        label = f"{role} date" + (f" of {ctx.person_name(who)}" if known_victim and role in CASUALTY_ROLE_NAMES else "")
+        did = ctx.add_detail("date", key, label, founds)
+        if role in ("statement", "date") or role in CASUALTY_ROLE_NAMES and not known_victim:
+            continue
+        resolved = [f for f in founds if isinstance(f.value, DateValue)]
+        bad = [(a, b) for a, b in combinations(resolved, 2) if _differs(a, b, ctx) and not _ranges_overlap(a.value, b.value)]  # type: ignore[arg-type]
+        if bad:
+            involved = {id(x): x for pair in bad for x in pair}
+            values = _values_by_source(list(involved.values()), ctx)
+            ctx.add_discrepancy(
+                "conflict", "date", key, f"{upper_first(label)}: " + " vs ".join(v for v, _ in values),
+                "Rule different-dates: the days these accounts give do not overlap. Values: "
+                + "; ".join(f"{v} ({s})" for v, s in values) + ".",
+                involved.values(), did)
+        else:
+            per_article: dict[str, set[tuple[str, str, str]]] = {}
+            for f in resolved:
+                per_article.setdefault(f.article, set()).add((f.data.get("form", ""), f.value.start, f.value.end))  # type: ignore[union-attr]
+            forms = list(per_article.values())
+            if len(forms) > 1 and any(x.isdisjoint(y) for x, y in combinations(forms, 2)):
+                values = _values_by_source(resolved, ctx)
+                ctx.add_discrepancy(
+                    "variant", "date", key, f"{upper_first(label)} given differently: " + " / ".join(sorted({f.text for f in resolved})),
+                    "Rule compatible-dates-written-differently: the accounts date it in other terms, and the days "
+                    "overlap, so they can all hold. Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
+                    resolved, did)
+        if multi and role in OMISSION_DATE_ROLES:
+            _omission(ctx, "date", key, founds, did, label)
+
+
+__all__ = ["compare_dates", "compare_numbers", "describe_number", "numbers_compatible", "one_line"]

@@ -1,0 +1,270 @@
+"""Dates as days or ranges of days, resolved against the article's published date.
+
+Explicit dates ("Sept. 23", "September 8-12", "2017-09-25", "July 2015") are parsed by
+python-dateutil; a month and day without a year take the publication year (the year before when
+that would put them more than a month after publication). Weekdays and relative phrases ("on
+Monday", "this weekend", "last week", "earlier this month", "last fall", "late November") are
+resolved against the publication day, as newsrooms write them: a bare weekday is the latest such
+day on or before publication. Without a published date only explicit dates with a year are
+resolved; the rest keep their surface text and no value (never a guess). The role of a date is
+the nearest event word ("death", "funeral", "statement") in its sentence.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from compare.details import lexicon as lx
+from compare.details.found import Found
+from compare.details.text import Doc, Token
+from compare.models import DateValue
+
+_MONTHS_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = rf"(?:{_MONTHS_FULL}|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTH_NUMBER = {m.lower(): n for n, m in enumerate(_MONTHS_FULL.split("|"), 1)}
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("mdy", re.compile(rf"(?:\b{_WEEKDAY},?\s+)?\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?(?!\d)")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})(?:\s+(\d{{4}}))?\b")),
+    ("part", re.compile(rf"\b(early|mid|late)[-\s]+({_MONTHS_FULL}|\d{{4}})(?:\s+(\d{{4}}))?\b", re.I)),
+    ("month_year", re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b")),
+    ("relative_month", re.compile(rf"\b(last|this|next|earlier this|later this)\s+({_MONTHS_FULL}|{_SEASON}|year|month|week)\b", re.I)),
+    ("weekend", re.compile(r"\b(?:(this|last|next|over the|during the|at the|on the)\s+)weekend\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(last|this|next|on|earlier on|late on|early on)\s+)?({_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    ("day_word", re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("ago", re.compile(r"\b(\w+|\d+)\s+(days|weeks|months|years)\s+ago\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|until|by|of)\s+((?:19|20)\d{2})\b(?![-/]\d)")),
+]
+# Offsets such as "24 hours later": read by compare.details.rules, which checks the arithmetic.
+OFFSET = re.compile(r"\b(?:just\s+|only\s+)?(\w+|\d+)\s+(hours?|days?|weeks?)\s+(later|after|earlier|before)\b", re.I)
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _month_range(year: int, month: int, lo: int = 1, hi: int | None = None) -> tuple[date, date]:
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(lo, last)), date(year, month, min(hi or last, last))
+
+
+def _month_number(text: str) -> int:
+    word = text.rstrip(".").lower()
+    for name, n in MONTH_NUMBER.items():
+        if name.startswith(word[:3]):
+            return n
+    raise ValueError(text)
+
+
+def _latest_month(pub: date, month: int) -> int:
+    """The year of the latest `month` on or before the publication month."""
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _season(pub: date, season: str, which: str) -> tuple[date, date]:
+    season = "fall" if season == "autumn" else season
+    start_month = {"spring": 3, "summer": 6, "fall": 9, "winter": 12}[season]
+    year = pub.year
+    start = date(year, start_month, 1)
+    if which == "last" or start > pub:
+        while start > pub or (which == "last" and start.replace(month=start_month) <= pub < _add_months(start, 3)):
+            year -= 1
+            start = date(year, start_month, 1)
+    end = _add_months(start, 3) - timedelta(days=1)
+    return start, end
+
+
+def _add_months(d: date, months: int) -> date:
+    month = d.month - 1 + months
+    year = d.year + month // 12
+    return date(year, month % 12 + 1, 1)
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False) -> tuple[date, date] | None:
+    """The day range a matched date phrase means, or None when it cannot be known."""
+    from dateutil import parser
+
+    g = m.groups()
+    if kind == "iso":
+        try:
+            d = date(int(g[0]), int(g[1]), int(g[2]))
+        except ValueError:
+            return None
+        return d, d
+    if kind == "mdy":
+        month, day, day2, year = _month_number(g[0]), int(g[1]), g[2], g[3]
+        if year is None and pub is None:
+            return None
+        y = int(year) if year else pub.year  # type: ignore[union-attr]
+        try:
+            start = parser.parse(f"{y}-{month:02d}-{day:02d}").date()
+            end = parser.parse(f"{y}-{month:02d}-{int(day2):02d}").date() if day2 else start
+        except (ValueError, OverflowError):
+            return None
+        if year is None and pub is not None and start > pub + timedelta(days=31):
+            start, end = start.replace(year=y - 1), end.replace(year=y - 1)
+        return (start, end) if end >= start else (start, start)
+    if kind == "dmy":
+        day, month, year = int(g[0]), _month_number(g[1]), g[2]
+        if year is None and pub is None:
+            return None
+        y = int(year) if year else pub.year  # type: ignore[union-attr]
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            return None
+        if year is None and pub is not None and d > pub + timedelta(days=31):
+            d = d.replace(year=y - 1)
+        return d, d
+    if kind == "month_year":
+        return _month_range(int(g[1]), _month_number(g[0]))
+    if kind == "year":
+        y = int(g[0])
+        return date(y, 1, 1), date(y, 12, 31)
+    if kind == "part":
+        part, what, year = g[0].lower(), g[1], g[2]
+        if what.isdigit():
+            y = int(what)
+            months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+            return date(y, months[0], 1), _month_range(y, months[1])[1]
+        month = _month_number(what)
+        if year is None and pub is None:
+            return None
+        y = int(year) if year else _latest_month(pub, month)  # type: ignore[arg-type]
+        days = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}[part]
+        return _month_range(y, month, days[0], days[1])
+    if pub is None:
+        return None
+    if kind == "relative_month":
+        which, what = g[0].lower(), g[1].lower()
+        if what == "week":
+            monday = _monday(pub) + timedelta(days={"last": -7, "next": 7}.get(which, 0))
+            return monday, monday + timedelta(days=6)
+        if what == "month":
+            if which == "last":
+                start = _add_months(pub.replace(day=1), -1)
+                return _month_range(start.year, start.month)
+            if which == "next":
+                start = _add_months(pub.replace(day=1), 1)
+                return _month_range(start.year, start.month)
+            if which == "earlier this":
+                return pub.replace(day=1), pub
+            return _month_range(pub.year, pub.month)
+        if what == "year":
+            y = pub.year + {"last": -1, "next": 1}.get(which, 0)
+            if which == "earlier this":
+                return date(y, 1, 1), pub
+            return date(y, 1, 1), date(y, 12, 31)
+        if what in MONTH_NUMBER:
+            month = MONTH_NUMBER[what]
+            y = pub.year - 1 if which == "last" and month >= pub.month else pub.year
+            if which == "next" and month <= pub.month:
+                y = pub.year + 1
+            return _month_range(y, month)
+        return _season(pub, what, which)
+    if kind == "weekend":
+        which = (g[0] or "").lower()
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        if which == "next" or future:
+            saturday = pub + timedelta(days=(5 - pub.weekday()) % 7 or 7)
+        elif which == "last" and pub.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return saturday, saturday + timedelta(days=1)
+    if kind == "weekday":
+        which = (g[0] or "").lower()
+        target = WEEKDAYS.index(g[1].lower())
+        if which == "next" or future:
+            ahead = (target - pub.weekday()) % 7 or 7
+            d = pub + timedelta(days=ahead)
+        else:
+            back = (pub.weekday() - target) % 7
+            if which == "last" and back == 0:
+                back = 7
+            d = pub - timedelta(days=back)
+        return d, d
+    if kind == "day_word":
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g[0].lower()]
+        d = pub + timedelta(days=shift)
+        return d, d
+    if kind == "ago":
+        n = _small_number(g[0])
+        if n is None:
+            return None
+        unit = {"days": 1, "weeks": 7, "months": 30, "years": 365}[g[1].lower()]
+        d = pub - timedelta(days=n * unit)
+        return d, d
+    return None
+
+
+def _small_number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(word.lower(), "en"))
+    except ValueError:
+        return {"a": 1, "an": 1, "few": 3, "several": 4}.get(word.lower())
+
+
+def date_role(tokens: list[Token], start: int, end: int) -> str | None:
+    """What the date in body span [start, end) is about: the nearest event or reporting word."""
+    lo = next((t.idx for t in tokens if t.end > start), len(tokens))
+    hi = next((t.idx for t in tokens if t.start >= end), len(tokens))
+    best: tuple[float, str] | None = None
+    for tok in tokens:
+        word = tok.lower
+        role = None
+        if word in lx.CASUALTY_ROLES:
+            base = lx.CASUALTY_ROLES[word]
+            role = {"killed": "death", "casualties": "death"}.get(base, base)
+            if base == "wounded" and tok.idx > 0 and tokens[tok.idx - 1].lower in lx.MORTAL_WORDS:
+                role = "death"
+        elif word in lx.DATE_ROLE_WORDS:
+            role = lx.DATE_ROLE_WORDS[word]
+        elif word in lx.SPEECH_VERBS or word in lx.ACCUSATION_WORDS:
+            role = "statement"
+        if role is None or lo <= tok.idx < hi:
+            continue
+        dist = lo - tok.idx if tok.idx < lo else tok.idx - hi + 1
+        if role == "statement":
+            dist += 1.5  # an event word near a date says more than a reporting verb
+        if best is None or dist < best[0]:
+            best = (dist, role)
+    return best[1] if best else None
+
+
+def extract_dates(doc: Doc) -> list[Found]:
+    out: list[Found] = []
+    for s_idx, sentence in enumerate(doc.sentences):
+        taken: list[tuple[int, int]] = []
+        text = sentence.text
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(text):
+                a, b = m.span()
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                if kind == "weekday" and m.group(1) is None and text[max(0, a - 1):a].strip() != "" and a > 0:
+                    continue
+                future = bool(re.search(r"\b(will|would|shall|is to|are to|plans? to|scheduled)\b", text[max(0, a - 60) : a]))
+                span = resolve(kind, m, doc.published, future=future)
+                taken.append((a, b))
+                start, end = sentence.start + a, sentence.start + b
+                # The surface keeps what names the day, not the preposition ("over the weekend").
+                surface = doc.body[start:end]
+                value = DateValue(_iso(span[0]), _iso(span[1])) if span else None
+                role = date_role(doc.tokens[s_idx], start, end)
+                out.append(Found("date", doc.article.id, s_idx, start, end, surface, value, role or "date",
+                                 role=role, data={"form": kind, "relative": kind not in ("iso", "mdy", "dmy", "month_year", "year")}))
+    out.sort(key=lambda f: f.start)
+    return out

@@ -1,0 +1,206 @@
+"""One event's extracted facts, resolved across its accounts, and the sink for details and discrepancies.
+
+The comparison modules (compare.details.compare_*) read their mentions from here and write their
+results back through `add_detail` and `add_discrepancy`, which give every detail and discrepancy
+its stable id (compare.ids) from the event, the class, the kind and a normalised key, never from
+offsets or order. Cross-account resolution happens once, here: a surname used alone in one
+account ("Ryabkov") is the person another account names in full; "the general" who died is the
+one person of that rank the event reports killed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from compare.details import lexicon as lx
+from compare.details.extract import ArticleFacts
+from compare.details.found import Found
+from compare.details.quotes import content_stems
+from compare.ids import detail_id, discrepancy_id
+from compare.models import AlignmentRow, Article, Detail, Discrepancy
+from compare.names import surname_key
+
+CASUALTY_DATE_ROLES = frozenset({"death", "wounded"})
+
+
+@dataclass
+class EventContext:
+    event_id: str
+    articles: list[Article]
+    facts: list[ArticleFacts]
+    alignment: list[AlignmentRow] = field(default_factory=list)
+    details: dict[str, Detail] = field(default_factory=dict)
+    discrepancies: dict[str, Discrepancy] = field(default_factory=dict)
+    person_names: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+    person_ranks: dict[str, set[str]] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)
+    n_sentences: int = 0
+
+    @classmethod
+    def build(cls, event_id: str, articles: list[Article], facts: list[ArticleFacts],
+              alignment: list[AlignmentRow]) -> EventContext:
+        ctx = cls(event_id, articles, facts, alignment)
+        ctx._resolve_people()
+        ctx._resolve_victims()
+        for f in facts:
+            for sentence in f.doc.sentences:
+                ctx.df.update(set(content_stems(sentence.text)))
+                ctx.n_sentences += 1
+        return ctx
+
+    # ------------------------------------------------------------------------------- reading
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [a.id for a in self.articles]
+
+    def found(self, *kinds: str) -> list[Found]:
+        return [f for facts in self.facts for f in facts.found if f.kind in kinds]
+
+    def label(self, article: str) -> str:
+        by_id = {a.id: a for a in self.articles}
+        a = by_id.get(article)
+        if a is None:
+            return article
+        same = [b for b in self.articles if b.label == a.label]
+        return a.label if len(same) == 1 else f"{a.label} ({a.id[:6]})"
+
+    def sentence(self, article: str, idx: int) -> str:
+        for facts in self.facts:
+            if facts.doc.article.id == article and 0 <= idx < len(facts.doc.sentences):
+                return facts.doc.sentences[idx].text
+        return ""
+
+    def weight(self, stem: str) -> float:
+        """Rarer words weigh more when quotes are matched (idf over the event's sentences)."""
+        return math.log((self.n_sentences + 1) / (self.df.get(stem, 0) + 1)) + 0.5
+
+    def person_name(self, key: str) -> str:
+        return self.person_names.get(key, key)
+
+    # ----------------------------------------------------------------------------- resolution
+
+    def _resolve_people(self) -> None:
+        """Full names across the event; surname-only keys and speaker keys folded onto them."""
+        full: dict[str, str] = {}
+        for f in self.found("person"):
+            if " " in f.key:
+                full.setdefault(f.key, str(f.value))
+        by_surname: dict[str, set[str]] = {}
+        for key in full:
+            by_surname.setdefault(key.rsplit(" ", 1)[-1], set()).add(key)
+        self.surnames = {s: next(iter(keys)) for s, keys in by_surname.items() if len(keys) == 1}
+        self.person_names = full
+        for f in self.found("person"):
+            if " " not in f.key and f.key in self.surnames:
+                f.key = self.surnames[f.key]
+                f.value = full[f.key]
+        for f in self.found("rank"):
+            if " " not in f.key and f.key in self.surnames:
+                f.key = self.surnames[f.key]
+            self.person_ranks.setdefault(f.key, set()).add(str(f.value).lower())
+        for f in self.found("quote"):
+            key = f.data.get("speaker_key")
+            if key and " " not in key and surname_key(key) in self.surnames:
+                f.data["speaker_key"] = self.surnames[surname_key(key)]
+        for f in self.found("attribution"):
+            key = f.data.get("accuser_key")
+            if key and " " not in key and surname_key(key) in self.surnames:
+                f.data["accuser_key"] = self.surnames[surname_key(key)]
+
+    def _resolve_victims(self) -> None:
+        """"the general" who died is the event's one victim of that rank (dates and causes only)."""
+        victims = {str(f.data.get("victim")) for f in self.found("date", "cause") if str(f.data.get("victim", "")).startswith("person:")}
+        ranked: dict[str, set[str]] = {}
+        for v in victims:
+            key = v.split(":", 1)[1]
+            for rank in self.person_ranks.get(key, set()):
+                head = rank.split()[-1]
+                ranked.setdefault(head, set()).add(v)
+                ranked.setdefault(lx.NOUN_GROUP_OF.get(head, head), set()).add(v)
+        for f in self.found("date", "cause"):
+            victim = f.data.get("victim")
+            if not victim or victim.startswith("person:"):
+                continue
+            name = victim.split(":", 1)[1]
+            candidates = ranked.get(name, set())
+            if len(candidates) == 1:
+                f.data["victim"] = next(iter(candidates))
+                f.data["victim_from"] = victim
+
+    # --------------------------------------------------------------------------------- writing
+
+    def add_detail(self, kind: str, key: str, label: str, founds: Iterable[Found]) -> str:
+        did = detail_id(self.event_id, kind, key)
+        mentions = tuple(f.mention(self.sentence(f.article, f.sentence_idx)) for f in _unique(founds))
+        if did in self.details:
+            old = self.details[did]
+            mentions = old.mentions + tuple(m for m in mentions if m not in old.mentions)
+        self.details[did] = Detail(did, kind, key, label, mentions)
+        return did
+
+    def add_discrepancy(self, cls: str, kind: str, key: str, summary: str, explanation: str,
+                        founds: Iterable[Found], detail: str | None = None, missing_from: Iterable[str] = ()) -> str:
+        did = discrepancy_id(self.event_id, cls, kind, key)
+        mentions = tuple(f.mention(self.sentence(f.article, f.sentence_idx)) for f in _unique(founds))
+        if did in self.discrepancies:
+            old = self.discrepancies[did]
+            mentions = old.mentions + tuple(m for m in mentions if m not in old.mentions)
+            summary, explanation = old.summary, old.explanation
+        self.discrepancies[did] = Discrepancy(
+            id=did, event_id=self.event_id, cls=cls, kind=kind, key=key, summary=one_line(summary),
+            explanation=explanation, detail_id=detail, mentions=mentions,
+            missing_from=tuple(a for a in self.article_ids if a in set(missing_from)),
+        )
+        return did
+
+    def source_key(self, f: Found) -> str:
+        """What "the same source" means when comparing values: the origin before " via "."""
+        if f.source is None:
+            return f"outlet:{f.article}"
+        return f.source.split(" via ")[0].strip().lower()
+
+    def present_in(self, founds: Iterable[Found]) -> list[str]:
+        have = {f.article for f in founds}
+        return [a for a in self.article_ids if a in have]
+
+
+def _unique(founds: Iterable[Found]) -> list[Found]:
+    seen: set[tuple[str, int, int, str]] = set()
+    out = []
+    for f in sorted(founds, key=lambda f: (f.article, f.start, f.end)):
+        mark = (f.article, f.start, f.end, f.kind)
+        if mark not in seen:
+            seen.add(mark)
+            out.append(f)
+    return out
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
+
+
+def sources_text(founds: Iterable[Found], ctx: EventContext) -> str:
+    """"The Moscow Times, per Defense Ministry spokesman via TASS" for a value's mentions."""
+    parts = []
+    for f in founds:
+        part = ctx.label(f.article)
+        if f.source:
+            part += f", per {f.source}"
+        if part not in parts:
+            parts.append(part)
+    return "; ".join(parts)

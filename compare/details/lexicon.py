@@ -1,0 +1,281 @@
+"""General English news vocabulary the detail extractors lean on.
+
+Everything here is lexicon data about how news reports are written (reporting verbs, ranks,
+casualty words, weapons, organisation head words, well-known news agencies and organisations),
+never phrases of a particular article. Extending a list is the way to teach the engine a new
+domain word; the rules that use the lists live in the extractor modules.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------------------- reporting
+
+# Verbs that introduce what someone said or reported (all inflections listed: no stemmer needed).
+SPEECH_VERBS = frozenset(
+    """
+    say says said saying tell tells told telling write writes wrote writing add adds added adding
+    assert asserts asserted asserting stated declare declares declared declaring
+    claim claims claimed claiming argue argues argued arguing insist insists insisted insisting
+    note notes noted noting warn warns warned warning lament laments lamented lamenting tweet tweets
+    tweeted tweeting announce announces announced announcing vow vows vowed vowing reply replies
+    replied replying explain explains explained explaining remark remarks remarked remarking
+    report reports reported reporting confirm confirms confirmed confirming deny denies denied
+    denying call calls called calling alleges alleging disclose discloses disclosed
+    disclosing reveal reveals revealed revealing suggest suggests suggested suggesting conclude
+    concludes concluded concluding acknowledge acknowledges acknowledged admit admits admitted
+    quote quotes quoted cite cites cited accuse accuses accused accusing
+    """.split()
+)
+# The subset that relays someone else's account (an agency "reported", a paper "cited").
+RELAY_VERBS = frozenset("report reports reported reporting cite cites cited quote quotes quoted".split())
+# Verbs whose subject denies or contradicts the clause that follows ("denied reports that ...").
+DENIAL_VERBS = frozenset("deny denies denied denying dismiss dismissed reject rejected refute refuted".split())
+# Nouns that stand for an unnamed report or source when they are the agent ("reports that ...").
+REPORT_NOUNS = frozenset("report reports statement statements sources source media comment reporting".split())
+UNNAMED_REPORT = "unnamed reports"
+
+# ------------------------------------------------------------------------------------------ people
+
+# Ranks (military, police), with their abbreviations expanded; multi-word ranks first.
+RANK_WORDS = {
+    "lieutenant": "lieutenant", "lt": "lieutenant", "general": "general", "gen": "general",
+    "major": "major", "maj": "major", "colonel": "colonel", "col": "colonel",
+    "brigadier": "brigadier", "brig": "brigadier", "captain": "captain", "capt": "captain",
+    "cpt": "captain", "sergeant": "sergeant", "sgt": "sergeant", "admiral": "admiral",
+    "adm": "admiral", "vice": "vice", "rear": "rear", "marshal": "marshal", "corporal": "corporal",
+    "cpl": "corporal", "private": "private", "pvt": "private", "commander": "commander",
+    "cmdr": "commander", "first": "first", "staff": "staff", "field": "field",
+}
+# A rank phrase must end on one of these (so "first" or "vice" alone is no rank).
+RANK_HEADS = frozenset(
+    "general colonel major captain sergeant admiral marshal corporal private lieutenant brigadier commander".split()
+)
+# Words a title before a name is made of ("Deputy Foreign Minister", "Kremlin spokesman") ...
+TITLE_WORDS = frozenset(
+    """
+    deputy foreign defense defence interior finance economy justice health energy prime vice first
+    state national senior chief former acting press military state-run us u.s. cabinet executive
+    general attorney secretary- minister president spokesman spokeswoman spokesperson secretary
+    chancellor ambassador senator governor mayor premier king queen prince sheikh ayatollah pope
+    envoy director head leader chairman chairwoman commissioner prosecutor judge mr mrs ms dr prof
+    official officer adviser advisor aide correspondent analyst founder ceo editor commander
+    """.split()
+)
+# ... and the words such a title ends on, which say the next capitalised words are a person.
+TITLE_HEADS = frozenset(
+    """
+    minister president spokesman spokeswoman spokesperson secretary chancellor ambassador senator
+    governor mayor premier king queen prince sheikh ayatollah pope envoy director chief head leader
+    chairman chairwoman commissioner prosecutor judge mr mrs ms dr prof official adviser advisor
+    aide correspondent analyst founder ceo editor
+    """.split()
+)
+# Pronouns a quote's speaker may be given as, resolved to the last speaker or entity.
+PERSON_PRONOUNS = frozenset("he she".split())
+THING_PRONOUNS = frozenset("it they".split())
+
+# ----------------------------------------------------------------------------------- organisations
+
+ORG_HEADS = frozenset(
+    """
+    ministry department agency agencies forces force army armies corps fleet observatory council
+    committee party front brigade brigades guards guard office service services times news post
+    journal kremlin pentagon coalition militia militias union organization organisation institute
+    university bank company group government parliament duma commission court police navy command
+    movement network press radio television tv embassy consulate staff intelligence administration
+    cabinet regime caliphate battalion division regiment unit units board bureau authority
+    authorities foundation observers mission
+    """.split()
+)
+# Well-known news agencies (organisations by definition), matched on a lower-cased surface.
+NEWS_AGENCIES = frozenset(
+    """
+    reuters ap afp tass interfax xinhua dpa anadolu bloomberg upi efe ansa kyodo yonhap pti irna
+    sana ria ria novosti itar-tass sputnik al jazeera bbc cnn
+    """.split()
+)
+# Built-in aliases of well-known organisations and countries: variant (lower case) -> canonical.
+# Users extend this with `rashomon alias add`; theirs win.
+DEFAULT_ALIASES: dict[str, dict[str, str]] = {
+    "organization": {
+        "islamic state": "Islamic State", "is": "Islamic State", "isis": "Islamic State",
+        "isil": "Islamic State", "daesh": "Islamic State", "da'esh": "Islamic State",
+        "islamic state of iraq and syria": "Islamic State",
+        "islamic state of iraq and the levant": "Islamic State",
+        "islamic state-isis": "Islamic State",
+        "syrian democratic forces": "Syrian Democratic Forces", "sdf": "Syrian Democratic Forces",
+        "defense ministry": "Defense Ministry", "defence ministry": "Defense Ministry",
+        "ministry of defense": "Defense Ministry", "ministry of defence": "Defense Ministry",
+        "mod": "Defense Ministry", "state department": "State Department",
+        "department of state": "State Department", "ria": "RIA Novosti",
+        "ria novosti": "RIA Novosti", "itar-tass": "TASS", "tass": "TASS",
+        "associated press": "AP", "ap": "AP", "agence france-presse": "AFP", "afp": "AFP",
+        "syrian observatory for human rights": "Syrian Observatory for Human Rights",
+        "sohr": "Syrian Observatory for Human Rights",
+        "hezbollah": "Hezbollah", "hizballah": "Hezbollah", "hizbollah": "Hezbollah",
+        "hizbullah": "Hezbollah", "nato": "NATO", "north atlantic treaty organization": "NATO",
+        "united nations": "United Nations", "un": "United Nations", "u.n.": "United Nations",
+    },
+    "place": {
+        "united states": "United States", "u.s.": "United States", "us": "United States",
+        "usa": "United States", "u.s.a.": "United States", "america": "United States",
+        "united kingdom": "United Kingdom", "uk": "United Kingdom",
+        "u.k.": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+        "russia": "Russia", "russian federation": "Russia",
+    },
+}
+# Capitals that stand for their government when they act ("Moscow denies", "blamed Washington").
+METONYMS = {"moscow": "Russia", "washington": "United States", "kremlin": "Russia",
+            "pentagon": "United States", "white house": "United States", "damascus": "Syria",
+            "ankara": "Turkey", "tehran": "Iran", "kiev": "Ukraine", "kyiv": "Ukraine",
+            "beijing": "China", "london": "United Kingdom", "paris": "France"}
+# Adjectives of nationality -> the country (for "anti-American", "Russian forces").
+DEMONYMS = {
+    "american": "United States", "americans": "United States", "russian": "Russia",
+    "russians": "Russia", "syrian": "Syria", "syrians": "Syria", "ukrainian": "Ukraine",
+    "turkish": "Turkey", "iranian": "Iran", "iranians": "Iran", "iraqi": "Iraq", "israeli": "Israel",
+    "israelis": "Israel", "kurdish": "Kurds", "british": "United Kingdom", "french": "France",
+    "german": "Germany", "chinese": "China", "afghan": "Afghanistan", "lebanese": "Lebanon",
+    "saudi": "Saudi Arabia", "egyptian": "Egypt", "jordanian": "Jordan", "libyan": "Libya",
+    "yemeni": "Yemen", "palestinian": "Palestine", "georgian": "Georgia", "polish": "Poland",
+}
+# Countries and a few large regions: a capitalised word found here is a place.
+COUNTRIES = frozenset(
+    """
+    afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain
+    bangladesh belarus belgium bolivia bosnia brazil bulgaria burma cambodia cameroon canada chad
+    chile china colombia congo croatia cuba cyprus czechia denmark egypt eritrea estonia ethiopia
+    finland france gaza georgia germany ghana greece guatemala haiti honduras hungary india indonesia
+    iran iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait kyrgyzstan laos
+    latvia lebanon libya lithuania mali mexico moldova mongolia montenegro morocco mozambique myanmar
+    nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama peru philippines
+    poland portugal qatar romania russia rwanda serbia slovakia slovenia somalia spain sudan sweden
+    switzerland syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine
+    uzbekistan venezuela vietnam yemen zambia zimbabwe crimea chechnya kurdistan donbas europe
+    africa asia
+    """.split()
+)
+PLACE_HEADS = frozenset(
+    """
+    city province region river mountain mountains sea valley district governorate gulf strait
+    island islands border town village county state oblast republic desert plain plains lake bay
+    peninsula heights airport airbase base square street
+    """.split()
+)
+# Lower-case words that introduce a place ("near X", "the city of X").
+PLACE_PREPOSITIONS = frozenset("in near at outside from into across toward towards around inside".split())
+
+# ------------------------------------------------------------------------------------- casualties
+
+# Casualty words -> the role a count or a date in their clause is about.
+CASUALTY_ROLES = {
+    "killed": "killed", "kill": "killed", "kills": "killed", "killing": "killed", "died": "killed",
+    "die": "killed", "dies": "killed", "dead": "killed", "death": "killed", "deaths": "killed",
+    "deadliest": "killed", "bodies": "killed", "lives": "killed", "fatalities": "killed",
+    "slain": "killed", "perished": "killed", "executed": "killed", "lost": "killed",
+    "casualties": "casualties", "casualty": "casualties", "wounded": "wounded",
+    "injured": "wounded", "injuring": "wounded", "injuries": "wounded", "wounding": "wounded",
+    "hurt": "wounded", "missing": "missing", "captured": "captured", "kidnapped": "captured",
+    "abducted": "captured", "arrested": "arrested", "detained": "arrested",
+}
+# "mortally wounded" is a death.
+MORTAL_WORDS = frozenset("mortally fatally".split())
+# Roles a date may be about, besides casualties.
+DATE_ROLE_WORDS = {
+    "funeral": "funeral", "buried": "funeral", "burial": "funeral", "attack": "attack",
+    "attacked": "attack", "strike": "attack", "struck": "attack", "airstrike": "attack",
+    "airstrikes": "attack", "shelling": "attack", "explosion": "attack", "blast": "attack",
+    "meeting": "meeting", "met": "meeting", "talks": "meeting", "election": "election",
+    "captured": "capture", "capture": "capture", "seized": "capture", "took": "capture",
+    "arrived": "arrival", "visit": "visit", "visited": "visit", "signed": "signing",
+}
+# Nouns of counted people, grouped so "servicemen", "troops" and "marines" meet.
+NOUN_GROUPS = {
+    "soldier": """soldier soldiers troop troops serviceman servicemen servicewoman servicemembers
+        servicemember marine marines personnel paratrooper paratroopers sailor sailors airman airmen
+        pilot pilots crew crewmen military militaryman guardsmen guardsman reservist reservists
+        conscript conscripts commando commandos""",
+    "officer": """officer officers general generals colonel colonels major majors captain captains
+        lieutenant lieutenants commander commanders adviser advisers advisor advisors instructor
+        instructors admiral admirals sergeant sergeants""",
+    "fighter": """fighter fighters militant militants rebel rebels insurgent insurgents guerrilla
+        guerrillas jihadist jihadists gunman gunmen combatant combatants militiaman militiamen
+        volunteer volunteers""",
+    "civilian": """civilian civilians child children woman women resident residents villager
+        villagers refugee refugees worker workers student students journalist journalists
+        passenger passengers""",
+    "contractor": "contractor contractors mercenary mercenaries",
+    "policeman": "policeman policemen police trooper",
+    "person": """person persons people man men russians americans syrians ukrainians iranians
+        turks kurds israelis palestinians others individuals members""",
+}
+NOUN_GROUP_OF = {word: group for group, words in NOUN_GROUPS.items() for word in words.split()}
+# Groups that stand in for any other (a count of "people" may be of soldiers).
+GENERIC_GROUPS = frozenset({"person"})
+# Time units: a count of them is a duration, never a casualty figure.
+TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
+              "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0}
+
+# ------------------------------------------------------------------------------------- the means
+
+# Weapon and means words -> the family a cause belongs to; one family never contradicts itself.
+MEANS_FAMILIES = {
+    "indirect fire": """mortar mortars shell shells shelling shelled artillery rocket rockets
+        howitzer grad barrage""",
+    "air strike": """airstrike airstrikes bombing bombed bomber bombers aircraft planes plane jets jet
+        drone drones helicopter helicopters warplanes warplane""",
+    "gunfire": "gunfire sniper snipers shot shooting gunshot bullets machine-gun rifle",
+    "explosive": """ied bomb bombs explosive explosives mine mines landmine car-bomb suicide
+        explosion blast grenade""",
+    "missile": "missile missiles",
+}
+MEANS_FAMILY_OF = {w: fam for fam, words in MEANS_FAMILIES.items() for w in words.split()}
+# Nouns an attacking agent is named with ("Islamic State fighters", "rebel forces").
+AGENT_NOUNS = frozenset("fighters forces militants rebels troops units gunmen militia militias jets planes crew".split())
+# Common nouns that name an agent by themselves ("rebel forces", "insurgents").
+COMMON_AGENTS = {
+    "rebel": "rebels", "rebels": "rebels", "insurgent": "insurgents", "insurgents": "insurgents",
+    "opposition": "rebels", "jihadist": "jihadists", "jihadists": "jihadists",
+    "militant": "militants", "militants": "militants", "terrorist": "terrorists",
+    "terrorists": "terrorists", "extremist": "extremists", "extremists": "extremists",
+    "government": "government forces", "regime": "government forces", "coalition": "coalition",
+}
+
+# --------------------------------------------------------------------------------------- claims
+
+# Words of accusing and blaming: a claim whose target and accuser can be compared across accounts.
+ACCUSATION_WORDS = frozenset(
+    """
+    accuse accuses accused accusing accusation accusations accusatory blame blames blamed blaming
+    blamable culprit culprits
+    """.split()
+)
+# Words that negate a noun in a contrast ("volunteers, not regular servicemen").
+CONTRAST_MARKERS = ("not", "rather than", "instead of", "and not")
+
+# ------------------------------------------------------------------------------------ stop words
+
+STOP_WORDS = frozenset(
+    """
+    a an the and or but if of to in on at by for with from as is are was were be been being that
+    this these those it its their there here which who whom whose what when where why how not no
+    nor so than too very can could will would shall should may might must do does did done has
+    have had having he she they we you i me him her them us our your my his also just only even
+    into over under about after before between while during some any all each other such own same
+    more most many much few one two three then now out up down off again further once said says
+    say saying
+    """.split()
+)
+# Capitalised words that start sentences or name no entity by themselves.
+NOT_NAMES = frozenset(
+    """
+    the a an and but or if in on at by for with from as it its this that these those there their
+    they he she we you his her our who what when where why how meanwhile however although though
+    while after before since until during just only also some many most more one two three four
+    five six seven eight nine ten first last next earlier later amid among according speaking
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec both neither either each every whoever whatever clearly simply hence if then so yet not no
+    read sign support subscribers our your
+    """.split()
+)

@@ -1,0 +1,143 @@
+"""Tokens with body offsets, and the per-article view every extractor reads.
+
+Extractors work on tokens (words, numbers, single punctuation marks, the possessive "'s") whose
+offsets are code points into the article's cleaned body, so every detail they find can be
+marked in the text. Hyphens are tokens of their own; `joined` tells whether two tokens touch,
+which is how "two-faced" (no count) and "al-Zor" (one name) are told apart from "two - three".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from compare.models import Article, Sentence
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # dotted acronyms: U.S., U.K.
+    r"|[^\W\d_]+"  # words
+    r"|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?(?![^\W\d_])"  # numbers, 3,000, ordinals
+    r"|\d+[^\W\d_]+"  # "68th" handled above; "1st" too; other digit-letter mixes
+    r"|['’]s(?![^\W\d_])"  # possessive
+    r"|\S",
+)
+QUOTE_CHARS = "\"“”„‟«»"
+APOSTROPHES = "'’"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    idx: int  # position in its sentence
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        bare = self.text.replace(".", "")
+        return len(bare) >= 2 and bare.isupper() and bare.isalpha()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), offset + m.start(), offset + m.end(), n) for n, m in enumerate(_TOKEN.finditer(text))]
+
+
+def joined(a: Token, b: Token) -> bool:
+    """True when `b` starts exactly where `a` ends (no space between)."""
+    return a.end == b.start
+
+
+def compound_end(tokens: list[Token], i: int, capitalised: bool = False) -> int:
+    """Index past the hyphen-joined compound starting at token i ("two-faced", "al-Zor").
+
+    With `capitalised`, only capitalised parts join ("Deir ez-Zour", not "U.S.-allied").
+    """
+    j = i + 1
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].text in "-‐‑"
+        and joined(tokens[j - 1], tokens[j])
+        and joined(tokens[j], tokens[j + 1])
+        and tokens[j + 1].text[:1].isalnum()
+        and (not capitalised or tokens[j + 1].text[:1].isupper())
+    ):
+        j += 2
+    return j
+
+
+@dataclass
+class Doc:
+    """One article as the extractors see it: sentences, their tokens, paragraphs, the publication day."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    tokens: list[list[Token]] = field(default_factory=list)
+    published: date | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> Doc:
+        sentences = article.sentences
+        if not sentences and article.body.strip():
+            from compare.segment import split_sentences
+
+            sentences = split_sentences(article.body)
+        published = None
+        if article.published:
+            try:
+                published = date.fromisoformat(article.published[:10])
+            except ValueError:
+                published = None
+        doc = cls(article, tuple(sentences), published=published)
+        doc.tokens = [tokenize(s.text, s.start) for s in doc.sentences]
+        return doc
+
+    @property
+    def body(self) -> str:
+        return self.article.body
+
+    @cached_property
+    def paragraph_of(self) -> list[int]:
+        """Paragraph number of each sentence (a blank line or a line break starts a new one)."""
+        out: list[int] = []
+        para = 0
+        prev_end = None
+        for s in self.sentences:
+            if prev_end is not None and "\n" in self.body[prev_end : s.start]:
+                para += 1
+            out.append(para)
+            prev_end = s.end
+        return out
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding body offset `offset` (the previous one between sentences)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+def words_between(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens lying inside body offsets [start, end)."""
+    return [t for t in tokens if t.start >= start and t.end <= end]
