@@ -50,9 +50,9 @@ _NUMBER_WORD = regex.compile(
     regex.IGNORECASE,
 )
 
-NAME_WEIGHT = 0.12  # credit per shared name, times its relative rarity
-NUMBER_WEIGHT = 0.10  # credit per shared number, times its relative rarity
-BONUS_CAP = 0.30  # names and numbers together never add more than this
+NAME_WEIGHT = 0.08  # credit per shared name, times its relative rarity
+NUMBER_WEIGHT = 0.08  # credit per shared number, times its relative rarity
+BONUS_CAP = 0.20  # names and numbers together never add more than this
 BLOCKING_DF_FLOOR = 64  # features carried by at most this many sentences open candidate pairs
 
 
@@ -123,14 +123,15 @@ def _name_keys(spans: Iterable[tuple[bool, tuple[str, ...]]], common_words: set[
     ("Valery Asapov" answers to "valery asapuv", "valery" and "asapuv").
 
     A capitalised first word of the sentence that the event also writes in lower case ("Meanwhile",
-    "The") is dropped: it is capitalised by position, not because it is a name.
+    "The") is dropped: it is capitalised by position, not because it is a name. So are function
+    words and number words ("Two colonels ..." counts as the number 2, not as a name).
     """
     names: list[frozenset[str]] = []
     for at_start, words in spans:
         kept = list(words)
         while at_start and kept and (kept[0].lower() in STOPWORDS or kept[0].lower() in common_words):
             kept.pop(0)
-        kept = [w for w in kept if w.lower() not in STOPWORDS]
+        kept = [w for w in kept if w.lower() not in STOPWORDS and not _NUMBER_WORD.fullmatch(w)]
         keys = {name_key(w) for w in kept}
         if len(kept) > 1:
             keys.add(name_key(" ".join(kept)))
