@@ -113,7 +113,9 @@ def group_unplaced(db: Database, progress: Progress | None = None) -> list[str]:
 def _still_free(db: Database, article: str) -> str | None:
     """The one-article event `article` is still alone in with placement 'single', else None."""
     row = db.execute(
-        f"SELECT ea.event_id FROM event_articles ea WHERE ea.article_id = ? AND ea.article_id IN ({_FREE})",
+        """SELECT ea.event_id FROM event_articles ea
+           WHERE ea.article_id = ? AND ea.placed_by = 'single'
+             AND (SELECT count(*) FROM event_articles o WHERE o.event_id = ea.event_id) = 1""",
         [article],
     ).fetchone()
     return row[0] if row else None
