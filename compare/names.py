@@ -18,6 +18,7 @@ ARTICLE_FORMS = frozenset("al el il ul ad ed ar er as es ash az ez iz at et ath 
 _SPLIT = re.compile(r"[\s\-‐‑–—'’`´_/.]+")
 _FUSED_ARTICLE = re.compile(r"^[ae]([dtrzsnl])\1(\w+)$")  # "ezzor" -> "zor"
 _POSSESSIVE = re.compile(r"['’]s\b")
+_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’`´ʿʾ](?=[A-Za-z])")  # Ma'arrat, Nu'man
 
 FUZZY_THRESHOLD = 80
 
@@ -33,7 +34,7 @@ def name_key(text: str) -> str:
     """The comparison key of a name; '' when nothing name-like is left."""
     from anyascii import anyascii
 
-    ascii_text = _POSSESSIVE.sub("", anyascii(text)).lower()
+    ascii_text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", anyascii(text))).lower()
     tokens = [t for t in _SPLIT.split(ascii_text) if t]
     kept: list[str] = []
     for n, token in enumerate(tokens):
@@ -85,7 +86,7 @@ def person_key(text: str) -> str:
     """The comparison key of a person's name: Valery/Valeriy and Sergei/Sergey fold alike."""
     from anyascii import anyascii
 
-    ascii_text = _POSSESSIVE.sub("", anyascii(text)).lower()
+    ascii_text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", anyascii(text))).lower()
     tokens = [re.sub(r"[^a-z]", "", t) for t in _SPLIT.split(ascii_text)]
     tokens = [t for t in tokens if t]
     kept = [t for n, t in enumerate(tokens) if not (n < len(tokens) - 1 and n > 0 and t in _NAME_PARTICLES)]

@@ -92,7 +92,8 @@ def score_events(truth: dict, bundles: dict[str, EventBundle], ids: dict[str, st
                 and _sides_touched(d, i, ids, bodies) >= 2
                 for i in variants
             )
-            if d.kind in NAME_KINDS or only_variant and not any(_sides_touched(d, i, ids, bodies) >= 2 for i in conflict_items):
+            labelled = any(_sides_touched(d, i, ids, bodies) >= min(2, len(i["sides"])) for i in conflict_items)
+            if (d.kind in NAME_KINDS or only_variant) and not labelled:
                 score.spelling_conflicts.append(f"{event['name']}: {d.summary}")
     return score
 

@@ -46,6 +46,7 @@ ROLE_HEADS = frozenset(
     """spokesman spokeswoman spokesperson official officials source sources representative
     representatives officer officers minister ministry""".split()
 )
+ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof gen lt col maj sgt capt cpt adm brig st rev sen rep gov".split())
 OPENING_PREPOSITIONS = frozenset("amid despite after before in on at with for following during under".split())
 PARTICIPLES = frozenset(t for t in lx.SPEECH_VERBS if t.endswith("ing"))
 
@@ -197,6 +198,8 @@ def _np_after(tokens: list[Token], v: int) -> list[Token]:
     """The noun phrase after token v up to a comma, a verb or the end: ", said a senior source"."""
     out: list[Token] = []
     for tok in tokens[v + 1 :]:
+        if tok.text == "." and out and out[-1].lower in ABBREVIATED_TITLES:
+            continue  # "said Dr. Khaled Hamwi"
         if tok.text in ",;:.()—–" or tok.text in QUOTE_CHARS or tok.lower in BOUNDARY_WORDS:
             break
         if is_speech_verb(tok) and tok.lower not in lx.REPORT_NOUNS:

@@ -15,32 +15,49 @@ from compare.details import lexicon as lx
 from compare.details.found import Found
 from compare.details.text import Doc, Token
 
-MEANS_HEADS = frozenset("fire attack attacks round rounds shelling strike strikes barrage crew shell shells".split())
+MEANS_HEADS = frozenset("fire attack attacks round rounds shelling strike strikes barrage crew shell shells raid raids".split())
 ATTACK_VERBS = frozenset(
-    """fired fire fires firing attacked attack attacks struck strike shelled shelling bombed bombing
-    targeted targeting hit hits killed kill killing ambushed launched""".split()
+    """fired fire fires firing attacked attack attacks struck strike strikes shelled shelling bombed
+    bombing targeted targeting hit hits killed kill killing ambushed launched dropped dropping""".split()
 )
 
 
+NOT_AN_INCIDENT_AFTER = frozenset("report reports figure figures toll count counts claims list".split())
+
+
 def _casualty_index(tokens: list[Token]) -> int | None:
+    """The first casualty word that reports an incident (not "casualty reports", not "no deaths")."""
     for tok in tokens:
         role = lx.CASUALTY_ROLES.get(tok.lower)
-        if role in ("killed", "casualties", "wounded"):
-            return tok.idx
+        if role not in ("killed", "casualties", "wounded"):
+            continue
+        nxt = tokens[tok.idx + 1].lower if tok.idx + 1 < len(tokens) else ""
+        prev = tokens[tok.idx - 1].lower if tok.idx > 0 else ""
+        if nxt in NOT_AN_INCIDENT_AFTER or prev in ("no", "any", "without"):
+            continue
+        return tok.idx
     return None
 
 
 def _agent_of(tokens: list[Token], k: int, names: list[Found]) -> tuple[str, str] | None:
     """(display, key) of an agent named by tokens ending at k: an entity, a nationality or a common agent."""
+    if k < 0:
+        return None
     tok = tokens[k]
     for f in names:
         if f.kind in ("organization", "place") and f.start <= tok.start < f.end:
             return str(f.value), f.key
     if tok.lower in lx.DEMONYMS:
         country = lx.DEMONYMS[tok.lower]
+        if k + 1 < len(tokens) and tokens[k + 1].lower in ("government", "regime"):
+            return f"{country} government forces", f"{country.lower()} government"
         return country, country.lower()
     if tok.lower in lx.COMMON_AGENTS:
         agent = lx.COMMON_AGENTS[tok.lower]
+        # "Syrian government forces": the nationality names the government
+        if agent == "government forces" and k > 0 and tokens[k - 1].lower in lx.DEMONYMS:
+            country = lx.DEMONYMS[tokens[k - 1].lower]
+            return f"{country} government forces", f"{country.lower()} government"
         return agent, agent
     return None
 
@@ -52,7 +69,7 @@ def _agent_after_by(tokens: list[Token], i: int, names: list[Found]) -> tuple[tu
         tok = tokens[k]
         if not tok.is_word and tok.text != "-" or tok.lower in ("when", "while", "at", "in", "near", "and"):
             break
-        if tok.lower in lx.MEANS_FAMILY_OF:
+        if tok.lower in lx.MEANS_FAMILY_OF and k > i + 1:
             return None
         window.append(k)
     named = [k for k in window if any(f.start <= tokens[k].start < f.end for f in names)]
@@ -71,6 +88,19 @@ def _word_distance(tokens: list[Token], a: int, b: int) -> int:
     return sum(1 for t in tokens[lo:hi] if t.is_word or t.is_number)
 
 
+LINK_WORDS = frozenset("of on in the a an at and".split())
+
+
+def _linked_after(tokens: list[Token], hit: int, at: int) -> bool:
+    """A name after the casualty word is its victim only when nothing but a date, a rank and
+    small words stand between: "the death on Sept. 23 of Russian Lt. Gen Valery Asapov"."""
+    for tok in tokens[hit + 1 : at]:
+        if tok.is_cap or tok.is_number or tok.text in ".,-" or tok.lower in LINK_WORDS:
+            continue
+        return False
+    return at - hit <= 14
+
+
 def sentence_victim(tokens: list[Token], names: list[Found], counts: list[Found], people_last: str | None = None) -> str | None:
     """Who the casualty of the sentence is: a person named near the casualty word ("Asapov's death",
     "he was mortally wounded"), else the group of a casualty count, else a group noun near it."""
@@ -79,7 +109,8 @@ def sentence_victim(tokens: list[Token], names: list[Found], counts: list[Found]
         return None
     idx = {t.start: t.idx for t in tokens}
     people = [f for f in names if f.kind == "person" and f.start in idx]
-    near = [f for f in people if _word_distance(tokens, idx[f.start], hit) <= VICTIM_WINDOW]
+    near = [f for f in people if (idx[f.start] < hit and _word_distance(tokens, idx[f.start], hit) <= VICTIM_WINDOW)
+            or (idx[f.start] > hit and _linked_after(tokens, hit, idx[f.start]))]
     if near:
         best = min(near, key=lambda f: _word_distance(tokens, idx[f.start], hit))
         return f"person:{best.key}"
@@ -90,9 +121,10 @@ def sentence_victim(tokens: list[Token], names: list[Found], counts: list[Found]
             return f"person:{earlier[-1].key}"
         if people_last:
             return f"person:{people_last}"
-    for c in counts:
-        if c.role in ("killed", "casualties", "wounded") and c.data.get("group"):
-            return f"group:{c.data['group']}"
+    groups = [c.data["group"] for c in counts if c.role in ("killed", "casualties", "wounded") and c.data.get("group")]
+    # the main group: a specific one before a part of it ("children") before "people"
+    for group in sorted(groups, key=lambda g: (g in lx.GENERIC_GROUPS, g in lx.SUBSET_GROUPS)):
+        return f"group:{lx.SUBSET_GROUPS.get(group, group)}"
     for tok in tokens[max(0, hit - 5) : hit + 6]:
         group = lx.NOUN_GROUP_OF.get(tok.lower)
         if group and group not in lx.GENERIC_GROUPS:
@@ -114,41 +146,67 @@ def sentence_victims(doc: Doc, names: list[Found], counts: list[Found]) -> dict[
     return out
 
 
+HIT_VERBS = frozenset("hit hits struck dropped fired shelled bombed targeted landed exploded slammed".split())
+VEHICLE_FAMILIES = frozenset({"jet", "helicopter", "drone"})
+INCIDENT_REACH = 2  # sentences after a casualty sentence that may still describe its attack
+
+
+def _incident_victim(victims: dict[int, str | None], s_idx: int) -> str | None:
+    """The victim of this sentence, else of a casualty sentence just before it."""
+    for k in range(s_idx, max(-1, s_idx - INCIDENT_REACH - 1), -1):
+        if victims.get(k):
+            return victims[k]
+    return None
+
+
+def _means_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """(family, index past the phrase) of a weapon phrase starting at token i."""
+    low = tokens[i].lower
+    if i + 1 < len(tokens) and (low, tokens[i + 1].lower) in lx.MEANS_BIGRAMS:
+        return lx.MEANS_BIGRAMS[(low, tokens[i + 1].lower)], i + 2
+    family = lx.MEANS_FAMILY_OF.get(low)
+    if family is None:
+        return None
+    if family in VEHICLE_FAMILIES or low == "aircraft":
+        # a plane is a means only when it acts or something comes from it
+        after = [t.lower for t in tokens[i + 1 : i + 3]]
+        before = tokens[i - 1].lower if i > 0 else ""
+        if not (set(after) & ATTACK_VERBS or before in ("from", "by") or after[:1] == ["for"]):
+            return None
+    return family, i + 1
+
+
 def extract_causes(doc: Doc, names: list[Found], victims: dict[int, str | None]) -> list[Found]:
     out: list[Found] = []
     aid = doc.article.id
     for s_idx, tokens in enumerate(doc.tokens):
         hit = _casualty_index(tokens)
-        if hit is None:
+        victim = _incident_victim(victims, s_idx)
+        if victim is None and hit is None:
             continue
         s_names = [f for f in names if f.sentence_idx == s_idx]
-        victim = victims.get(s_idx)
+        anchor = hit if hit is not None else 0
+        # a sentence without its own casualty describes the attack only if something hit
+        means_here = hit is not None or any(t.lower in HIT_VERBS for t in tokens)
         found_agent: tuple[str, str, int, int] | None = None
         i = 0
         while i < len(tokens):
             tok = tokens[i]
             low = tok.lower
-            family = lx.MEANS_FAMILY_OF.get(low)
-            if low == "air" and i + 1 < len(tokens) and tokens[i + 1].lower in ("strike", "strikes"):
-                family, end = "air strike", i + 2
-            else:
-                end = i + 1
-            if family is not None and _word_distance(tokens, i, hit) > 20:
-                family = None
-            if family is not None:
+            means = _means_at(tokens, i) if means_here else None
+            if means is not None and hit is not None and _word_distance(tokens, i, anchor) > 20:
+                means = None
+            if means is not None:
+                family, end = means
                 while end < len(tokens) and tokens[end].lower in MEANS_HEADS and end - i < 3:
                     end += 1
-                start_tok = i
                 agent = _agent_of(tokens, i - 1, s_names) if i > 0 else None
                 if agent is not None and found_agent is None:
-                    found_agent = (agent[0], agent[1], tokens[i - 1].start, tokens[i - 1].end)
-                if family == "air strike" and low in ("planes", "plane", "jets", "jet", "aircraft", "warplanes") and end < len(tokens) and tokens[end].lower not in ATTACK_VERBS:
-                    i = end
-                    continue
-                text = doc.body[tokens[start_tok].start : tokens[end - 1].end]
-                out.append(Found("cause", aid, s_idx, tokens[start_tok].start, tokens[end - 1].end, text, None,
+                    found_agent = (agent[0], agent[1], tokens[i - 1].start, tokens[end - 1].end)
+                text = doc.body[tok.start : tokens[end - 1].end]
+                out.append(Found("cause", aid, s_idx, tok.start, tokens[end - 1].end, text, None,
                                  f"{victim or '-'}|means", role="means",
-                                 data={"family": family, "victim": victim, "means": lx.MEANS_FAMILY_OF.get(low, low)}))
+                                 data={"family": family, "victim": victim}))
                 i = end
                 continue
             near_hit = i > 0 and (lx.CASUALTY_ROLES.get(tokens[i - 1].lower) or tokens[i - 1].lower in lx.MEANS_FAMILY_OF or tokens[i - 1].lower in MEANS_HEADS)
@@ -164,12 +222,31 @@ def extract_causes(doc: Doc, names: list[Found], victims: dict[int, str | None])
                 if agent is not None:
                     span = _entity_span(tokens, i - 1, s_names)
                     found_agent = (agent[0], agent[1], span[0], tokens[i].end)
+            if low in ("blamed", "blames", "blaming", "blame") and found_agent is None:
+                blamed = _blamed_for_attack(tokens, i, s_names)
+                if blamed is not None:
+                    found_agent = blamed
             i += 1
-        if found_agent is not None:
+        if found_agent is not None and victim is not None:
             display, key, start, end = found_agent
-            out.append(Found("cause", aid, s_idx, start, end, doc.body[start:end], None, f"{victim or '-'}|agent",
+            out.append(Found("cause", aid, s_idx, start, end, doc.body[start:end], None, f"{victim}|agent",
                              role="agent", data={"agent": display, "agent_key": key, "victim": victim}))
     return out
+
+
+def _blamed_for_attack(tokens: list[Token], i: int, names: list[Found]) -> tuple[str, str, int, int] | None:
+    """"blamed Syrian government forces for the attack": the one blamed is said to be the attacker."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].lower != "for" and k - i < 8:
+        k += 1
+    if k >= len(tokens) - 1 or not any(t.lower in lx.ATTACK_NOUNS for t in tokens[k + 1 : k + 4]):
+        return None
+    for m in range(i + 1, k):
+        agent = _agent_of(tokens, m, names)
+        if agent is not None:
+            last = k - 1
+            return agent[0], agent[1], tokens[m].start, tokens[last].end
+    return None
 
 
 def _last_person_before(doc: Doc, names: list[Found]) -> dict[int, str]:

@@ -90,6 +90,8 @@ def extract_claims(doc: Doc, names: list[Found], frames_by_sentence: list[list[F
                 continue
             if any(t.lower in lx.DENIAL_VERBS for t in tokens[max(0, i - 3) : i]):
                 continue
+            if any(t.lower in lx.HABITUAL_MARKERS for t in tokens[max(0, i - 4) : i + 1]):
+                continue  # "have previously accused": background, not a claim about the event
             target = None
             accuser = None
             if finger:

@@ -46,8 +46,15 @@ def _differs(ctx: EventContext, a: Found, b: Found) -> bool:
     return a.article != b.article or ctx.source_key(a) != ctx.source_key(b)
 
 
+def means_compatible(a: str, b: str) -> bool:
+    """The same family, or one the generic parent of the other ("air" raid vs "jet")."""
+    from compare.details.lexicon import MEANS_PARENT
+
+    return a == b or MEANS_PARENT.get(a) == b or MEANS_PARENT.get(b) == a
+
+
 def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:
-    bad = [(a, b) for a, b in combinations(founds, 2) if _differs(ctx, a, b) and a.data["family"] != b.data["family"]]
+    bad = [(a, b) for a, b in combinations(founds, 2) if _differs(ctx, a, b) and not means_compatible(a.data["family"], b.data["family"])]
     if bad:
         involved = {id(x): x for pair in bad for x in pair}
         ctx.add_discrepancy(
@@ -60,10 +67,10 @@ def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str)
     for f in founds:
         per_article.setdefault(f.article, set()).add(f.text.lower())
     if len(per_article) > 1 and any(x.isdisjoint(y) for x, y in combinations(per_article.values(), 2)):
-        family = founds[0].data["family"]
+        families = sorted({f.data["family"] for f in founds})
         ctx.add_discrepancy(
             "variant", "cause", key, f"What hit {who}, in other words: " + " / ".join(sorted({f.text for f in founds})),
-            f"Rule same-means-in-other-words: all of the {family} kind, so compatible: "
+            f"Rule same-means-in-other-words: all of the {' / '.join(families)} kind, so compatible: "
             + "; ".join(f"{f.text!r} ({sources_text([f], ctx)})" for f in founds) + ".",
             founds, did)
 

@@ -56,7 +56,7 @@ def place_clusters(ctx: EventContext) -> dict[str, list[Found]]:
     for keys in blocks.values():
         keys.sort(key=lambda k: (-len(clusters[k]), k))
         for a, b in combinations(list(keys), 2):
-            if a in clusters and b in clusters and a.split()[0] == b.split()[0] and fuzz.ratio(a, b) >= FUZZY_PLACE:
+            if a in clusters and b in clusters and len(a.split()) == len(b.split()) and fuzz.ratio(a, b) >= FUZZY_PLACE:
                 clusters[a].extend(clusters.pop(b))
     return clusters
 

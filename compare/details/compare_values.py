@@ -26,7 +26,9 @@ from compare.details.found import Found
 from compare.models import DateValue, NumberValue
 
 OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "age"})
-OMISSION_DATE_ROLES = frozenset({"death", "wounded", "funeral", "attack", "capture", "captured"})
+OMISSION_DATE_ROLES = frozenset({"incident", "funeral", "capture", "captured"})
+# Dates of deaths, woundings and attacks are the date of one incident when they concern the same victim.
+INCIDENT_ROLES = frozenset({"death", "wounded", "attack"})
 
 
 def _bounds(v: NumberValue) -> tuple[float, float]:
@@ -63,7 +65,7 @@ def number_clusters(ctx: EventContext) -> dict[str, list[Found]]:
     specific: dict[str, set[str]] = {}
     for f in counts:
         role, group = _group_key(f)
-        if group and group not in lx.GENERIC_GROUPS:
+        if group and group not in lx.GENERIC_GROUPS and group not in lx.SUBSET_GROUPS:
             specific.setdefault(role, set()).add(group)
     clusters: dict[str, list[Found]] = {}
     for f in counts:
@@ -136,8 +138,12 @@ def compare_numbers(ctx: EventContext) -> None:
                 f"({describe_number(same[0][0].value)}): " + "; ".join(  # type: ignore[arg-type]
                     f"{x.text!r} in {ctx.label(x.article)}" for x in involved.values()) + ".",
                 involved.values(), did)
-        if multi and role in OMISSION_NUMBER_ROLES and group != "-":
+        if multi and role in OMISSION_NUMBER_ROLES and any(_positive(f) for f in founds):
             _omission(ctx, "number", key, founds, did, label if role == "age" else f"{label} count")
+
+
+def _positive(f: Found) -> bool:
+    return isinstance(f.value, NumberValue) and (f.value.max is None or f.value.max > 0)
 
 
 def _number_form(f: Found) -> str:
@@ -178,9 +184,9 @@ def date_clusters(ctx: EventContext) -> dict[str, list[Found]]:
     clusters: dict[str, list[Found]] = {}
     for f in ctx.found("date"):
         role = f.role or "date"
-        if role in lx.CASUALTY_ROLES.values() or role in CASUALTY_ROLE_NAMES:
+        if role in INCIDENT_ROLES:
             victim = f.data.get("victim")
-            key = f"{role}|{victim.split(':', 1)[1] if victim else '-'}"
+            key = f"incident|{victim if victim else '-'}"
         elif role == "statement":
             key = f"statement|{ctx.source_key(f)}"
         else:
@@ -189,11 +195,25 @@ def date_clusters(ctx: EventContext) -> dict[str, list[Found]]:
     return clusters
 
 
-CASUALTY_ROLE_NAMES = frozenset({"death", "wounded"})
+def _victim_label(ctx: EventContext, victim: str) -> str:
+    kind, _, name = victim.partition(":")
+    if kind == "person":
+        return ctx.person_name(name)
+    return f"the {name}s"
 
 
 def _ranges_overlap(a: DateValue, b: DateValue) -> bool:
     return a.start <= b.end and b.start <= a.end
+
+
+def _agreeing(values: list[Found]) -> list[Found]:
+    """The largest set of values that can all hold together (greedy, most-agreed first)."""
+    ranked = sorted(values, key=lambda f: (-sum(_ranges_overlap(f.value, g.value) for g in values), f.article, f.start))  # type: ignore[arg-type]
+    group: list[Found] = []
+    for f in ranked:
+        if all(_ranges_overlap(f.value, g.value) for g in group):  # type: ignore[arg-type]
+            group.append(f)
+    return group
 
 
 def compare_dates(ctx: EventContext) -> None:
@@ -201,9 +221,12 @@ def compare_dates(ctx: EventContext) -> None:
     for key, founds in sorted(date_clusters(ctx).items()):
         role, _, who = key.partition("|")
         known_victim = who != "-"
-        label = f"{role} date" + (f" of {ctx.person_name(who)}" if known_victim and role in CASUALTY_ROLE_NAMES else "")
+        if role == "incident":
+            label = f"date of the attack on {_victim_label(ctx, who)}" if known_victim else "date of a casualty"
+        else:
+            label = f"{role} date"
         did = ctx.add_detail("date", key, label, founds)
-        if role in ("statement", "date") or role in CASUALTY_ROLE_NAMES and not known_victim:
+        if role in ("statement", "date") or role == "incident" and not known_victim:
             continue
         resolved = [f for f in founds if isinstance(f.value, DateValue)]
         bad = [(a, b) for a, b in combinations(resolved, 2) if _differs(a, b, ctx) and not _ranges_overlap(a.value, b.value)]  # type: ignore[arg-type]
@@ -215,18 +238,18 @@ def compare_dates(ctx: EventContext) -> None:
                 "Rule different-dates: the days these accounts give do not overlap. Values: "
                 + "; ".join(f"{v} ({s})" for v, s in values) + ".",
                 involved.values(), did)
-        else:
-            per_article: dict[str, set[tuple[str, str, str]]] = {}
-            for f in resolved:
-                per_article.setdefault(f.article, set()).add((f.data.get("form", ""), f.value.start, f.value.end))  # type: ignore[union-attr]
-            forms = list(per_article.values())
-            if len(forms) > 1 and any(x.isdisjoint(y) for x, y in combinations(forms, 2)):
-                values = _values_by_source(resolved, ctx)
-                ctx.add_discrepancy(
-                    "variant", "date", key, f"{upper_first(label)} given differently: " + " / ".join(sorted({f.text for f in resolved})),
-                    "Rule compatible-dates-written-differently: the accounts date it in other terms, and the days "
-                    "overlap, so they can all hold. Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
-                    resolved, did)
+        agreeing = _agreeing(resolved)
+        per_article: dict[str, set[tuple[str, str, str]]] = {}
+        for f in agreeing:
+            per_article.setdefault(f.article, set()).add((f.data.get("form", ""), f.value.start, f.value.end))  # type: ignore[union-attr]
+        forms = list(per_article.values())
+        if len(forms) > 1 and any(x.isdisjoint(y) for x, y in combinations(forms, 2)):
+            values = _values_by_source(agreeing, ctx)
+            ctx.add_discrepancy(
+                "variant", "date", key, f"{upper_first(label)} given differently: " + " / ".join(sorted({f.text for f in agreeing})),
+                "Rule compatible-dates-written-differently: the accounts date it in other terms, and the days "
+                "overlap, so they can all hold. Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
+                agreeing, did)
         if multi and role in OMISSION_DATE_ROLES:
             _omission(ctx, "date", key, founds, did, label)
 

@@ -217,6 +217,9 @@ def _small_number(word: str) -> int | None:
         return {"a": 1, "an": 1, "few": 3, "several": 4}.get(word.lower())
 
 
+CASUALTY_NOUNS = frozenset("dead death deaths bodies casualties casualty lives fatalities".split())
+
+
 def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     """What the date in body span [start, end) is about: the nearest event or reporting word."""
     lo = next((t.idx for t in tokens if t.end > start), len(tokens))
@@ -239,6 +242,8 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
         dist = lo - tok.idx if tok.idx < lo else tok.idx - hi + 1
         if role == "statement":
             dist += 1.5  # an event word near a date says more than a reporting verb
+        elif word in CASUALTY_NOUNS:
+            dist += 2.5  # "buried their dead on Wednesday": the verb dates it, not the noun
         if best is None or dist < best[0]:
             best = (dist, role)
     return best[1] if best else None

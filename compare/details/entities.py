@@ -23,9 +23,10 @@ PARTICLES = frozenset("al el ez az ad an ar as ash at bin ibn abu de da di du de
 CONNECTORS = frozenset("of for".split())
 PLACE_OF_NOUNS = frozenset(
     """city province region town village stronghold district capital outskirts area governorate north south
-    east west northeast northwest southeast southwest""".split()
+    east west northeast northwest southeast southwest residents inhabitants centre center""".split()
 )
 DETERMINERS = frozenset("the a an".split())
+ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof rev sen rep gov".split())
 
 
 @dataclass
@@ -172,9 +173,11 @@ def _split_title(span: Span) -> None:
         else:
             span.title = words
         span.i = head_end
-    # A lower-case title just before the name: "spokeswoman Heather Nauert".
+    # A lower-case title just before the name: "spokeswoman Heather Nauert", "Dr. Khaled Hamwi".
     before = toks[span.i - 1] if span.i > 0 else None
-    if not span.title and before is not None and before.lower in lx.TITLE_HEADS:
+    if before is not None and before.text == "." and span.i > 1 and toks[span.i - 2].lower in ABBREVIATED_TITLES:
+        before = toks[span.i - 2]
+    if not span.title and not span.rank and before is not None and (before.lower in lx.TITLE_HEADS or before.lower in ABBREVIATED_TITLES):
         span.title = [before]
 
 

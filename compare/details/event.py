@@ -21,7 +21,7 @@ from compare.details.found import Found
 from compare.details.quotes import content_stems
 from compare.ids import detail_id, discrepancy_id
 from compare.models import AlignmentRow, Article, Detail, Discrepancy
-from compare.names import surname_key
+from compare.names import same_person, surname_key
 
 CASUALTY_DATE_ROLES = frozenset({"death", "wounded"})
 
@@ -93,11 +93,27 @@ class EventContext:
         by_surname: dict[str, set[str]] = {}
         for key in full:
             by_surname.setdefault(key.rsplit(" ", 1)[-1], set()).add(key)
+        # Spellings of one person (Khaled Hamwi / Khalid al-Hamwi) meet, blocked by surname.
+        merged: dict[str, str] = {}
+        for keys in by_surname.values():
+            ordered = sorted(keys, key=lambda k: (-sum(f.key == k for f in self.found("person")), k))
+            for k in ordered:
+                merged[k] = next((m for m in ordered if m in merged.values() and same_person(full[m], full[k])), k)
+        full = {k: v for k, v in full.items() if merged.get(k, k) == k}
+        for f in self.found("person", "rank"):
+            f.key = merged.get(f.key, f.key)
+        for f in self.found("quote"):
+            if f.data.get("speaker_key") in merged:
+                f.data["speaker_key"] = merged[f.data["speaker_key"]]
+        by_surname = {}
+        for key in full:
+            by_surname.setdefault(key.rsplit(" ", 1)[-1], set()).add(key)
         self.surnames = {s: next(iter(keys)) for s, keys in by_surname.items() if len(keys) == 1}
         self.person_names = full
         for f in self.found("person"):
             if " " not in f.key and f.key in self.surnames:
                 f.key = self.surnames[f.key]
+            if f.key in full:
                 f.value = full[f.key]
         for f in self.found("rank"):
             if " " not in f.key and f.key in self.surnames:
@@ -122,8 +138,13 @@ class EventContext:
                 head = rank.split()[-1]
                 ranked.setdefault(head, set()).add(v)
                 ranked.setdefault(lx.NOUN_GROUP_OF.get(head, head), set()).add(v)
+        # "people" killed are the one specific group the event's casualties are counted in
+        specific = {v for f in self.found("date", "cause") if (v := str(f.data.get("victim") or "")).startswith("group:")
+                    and v.split(":", 1)[1] not in lx.GENERIC_GROUPS}
         for f in self.found("date", "cause"):
             victim = f.data.get("victim")
+            if victim and victim.split(":", 1)[1] in lx.GENERIC_GROUPS and len(specific) == 1:
+                f.data["victim"] = victim = next(iter(specific))
             if not victim or victim.startswith("person:"):
                 continue
             name = victim.split(":", 1)[1]

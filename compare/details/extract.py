@@ -63,7 +63,7 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     found = [*names, *dates, *numbers, *quotes, *causes, *claims]
     found.sort(key=lambda f: (f.start, f.end, f.kind))
     for f in dates:
-        if f.role in ("death", "wounded"):
+        if f.role in ("death", "wounded", "attack"):
             f.data["victim"] = victims.get(f.sentence_idx)
     return ArticleFacts(doc, people, frames, found, victims)
 

@@ -201,9 +201,10 @@ NOUN_GROUPS = {
     "fighter": """fighter fighters militant militants rebel rebels insurgent insurgents guerrilla
         guerrillas jihadist jihadists gunman gunmen combatant combatants militiaman militiamen
         volunteer volunteers""",
-    "civilian": """civilian civilians child children woman women resident residents villager
-        villagers refugee refugees worker workers student students journalist journalists
-        passenger passengers""",
+    "civilian": """civilian civilians woman women resident residents villager villagers refugee
+        refugees worker workers student students journalist journalists passenger passengers
+        patient patients doctor doctors nurse nurses medic medics""",
+    "child": "child children minor minors boy boys girl girls infant infants baby babies toddler toddlers",
     "contractor": "contractor contractors mercenary mercenaries",
     "policeman": "policeman policemen police trooper",
     "person": """person persons people man men russians americans syrians ukrainians iranians
@@ -212,24 +213,40 @@ NOUN_GROUPS = {
 NOUN_GROUP_OF = {word: group for group, words in NOUN_GROUPS.items() for word in words.split()}
 # Groups that stand in for any other (a count of "people" may be of soldiers).
 GENERIC_GROUPS = frozenset({"person"})
+# Groups counted as a part of another ("12 civilians, including three children").
+SUBSET_GROUPS = {"child": "civilian"}
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
               "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0}
 
 # ------------------------------------------------------------------------------------- the means
 
-# Weapon and means words -> the family a cause belongs to; one family never contradicts itself.
+# Weapon and means words -> their family. A family with a parent ("jet" < "air") is compatible
+# with its parent ("an air raid" fits jets and helicopters) but not with its siblings (jets vs a
+# helicopter); families without a common line contradict each other (mortar fire vs an airstrike).
 MEANS_FAMILIES = {
-    "indirect fire": """mortar mortars shell shells shelling shelled artillery rocket rockets
-        howitzer grad barrage""",
-    "air strike": """airstrike airstrikes bombing bombed bomber bombers aircraft planes plane jets jet
-        drone drones helicopter helicopters warplanes warplane""",
-    "gunfire": "gunfire sniper snipers shot shooting gunshot bullets machine-gun rifle",
-    "explosive": """ied bomb bombs explosive explosives mine mines landmine car-bomb suicide
-        explosion blast grenade""",
+    "artillery": "mortar mortars shell shells shelling shelled artillery rocket rockets howitzer grad barrage",
+    "air": "airstrike airstrikes air-strike raid bombing bombed bombardment aircraft",
+    "jet": "jet jets warplane warplanes plane planes bomber bombers",
+    "helicopter": "helicopter helicopters gunship gunships",
+    "drone": "drone drones uav uavs",
+    "gunfire": "gunfire sniper snipers shooting gunshot gunshots bullets machine-gun rifle rifles",
+    "ground explosive": "ied landmine landmines mine mines explosive explosives car-bomb",
     "missile": "missile missiles",
 }
+MEANS_PARENT = {"jet": "air", "helicopter": "air", "drone": "air"}
+# Two-word means: (first, second) -> family.
+MEANS_BIGRAMS = {("air", "strike"): "air", ("air", "strikes"): "air", ("air", "raid"): "air",
+                 ("air", "raids"): "air", ("barrel", "bomb"): "helicopter", ("barrel", "bombs"): "helicopter",
+                 ("car", "bomb"): "ground explosive", ("roadside", "bomb"): "ground explosive",
+                 ("suicide", "bomber"): "ground explosive", ("cruise", "missile"): "missile"}
 MEANS_FAMILY_OF = {w: fam for fam, words in MEANS_FAMILIES.items() for w in words.split()}
+# Words that make an accusation background rather than a claim about the event.
+HABITUAL_MARKERS = frozenset("previously repeatedly often long frequently routinely past".split())
+# What an accusation "for the ..." is about, when it is about the event's attack.
+ATTACK_NOUNS = frozenset("attack attacks strike strikes raid raids bombing shelling killing killings deaths death massacre blast".split())
+
+
 # Nouns an attacking agent is named with ("Islamic State fighters", "rebel forces").
 AGENT_NOUNS = frozenset("fighters forces militants rebels troops units gunmen militia militias jets planes crew".split())
 # Common nouns that name an agent by themselves ("rebel forces", "insurgents").

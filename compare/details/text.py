@@ -17,7 +17,7 @@ from compare.models import Article, Sentence
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # dotted acronyms: U.S., U.K.
-    r"|[^\W\d_]+"  # words
+    r"|[^\W\d_]+(?:['’][^\W\d_]{2,})*"  # words, with inner apostrophes (Ma'arrat, Nu'man, O'Brien)
     r"|\d+(?:,\d{3})*(?:\.\d+)?(?:st|nd|rd|th)?(?![^\W\d_])"  # numbers, 3,000, ordinals
     r"|\d+[^\W\d_]+"  # "68th" handled above; "1st" too; other digit-letter mixes
     r"|['’]s(?![^\W\d_])"  # possessive
