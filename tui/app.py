@@ -64,9 +64,20 @@ class RashomonApp(App[None]):
                             severity="warning", markup=False)
         if self.config.problem:
             self.notify(self.config.problem, title="Config", severity="warning", markup=False)
-        self.push_screen(EventsScreen())
-        if self.start_event:
+        if self.start_event:  # the events list is built when the user goes back to it
             self.open_event(self.start_event, self.start_discrepancy)
+        else:
+            self.push_screen(EventsScreen())
+
+    def show_events(self) -> None:
+        """Back to the events list (building it if the app started on an event)."""
+        from tui.screens.events import EventsScreen
+
+        if any(isinstance(s, EventsScreen) for s in self.screen_stack):
+            while not isinstance(self.screen, EventsScreen):
+                self.pop_screen()
+        else:
+            self.switch_screen(EventsScreen())
 
     def open_event(self, event_id: str, discrepancy: str | None = None) -> None:
         from tui.screens.compare import CompareScreen

@@ -21,30 +21,43 @@ def _check_terminal() -> None:
 
 
 def launch(event: str | None, discrepancy: str | None) -> None:
-    """Prepare the database (the demo on first run), then run the app."""
-    _check_terminal()
-    from store.seeds import is_empty, load_seeds
+    """Prepare the database (the demo on first run), then run the app.
 
+    Only what must happen before the screen appears happens here: the terminal check, loading
+    the seeds into an empty default database, resolving an event id given on the command line
+    (so a typo is a one-line error, not a screen). The app reads everything else in workers.
+    """
+    _check_terminal()
     path, is_default = db_path()
     db = open_store()
-    if is_default and is_empty(db):
-        report = load_seeds(db)
-        notice(f"first run: loaded the {len(report.added)} bundled seed articles into {path} (the demo)")
-    if event:
-        from store.common import NotFound
-        from store.events import resolve_event
-        from store.reviews import resolve_discrepancy
+    try:
+        if is_default:
+            from store.seeds import is_empty, load_seeds
 
-        try:
-            event = resolve_event(db, event)
-            if discrepancy:
-                discrepancy = resolve_discrepancy(db, discrepancy)
-        except NotFound as exc:
-            fail(str(exc))
-    db.close()
+            if is_empty(db):
+                report = load_seeds(db)
+                notice(f"first run: loaded the {len(report.added)} bundled seed articles into {path} (the demo)")
+        if event:
+            from store.common import NotFound
+            from store.events import resolve_event
+
+            try:
+                event = resolve_event(db, event)
+                if discrepancy:
+                    from store.reviews import resolve_discrepancy
+
+                    discrepancy = resolve_discrepancy(db, discrepancy)
+            except NotFound as exc:
+                fail(str(exc))
+    finally:
+        db.close()
     from tui.app import RashomonApp
+    from tui.config import load_config
 
-    app = RashomonApp(db_path=path, event=event, discrepancy=discrepancy, reviewer=reviewer_name(state().reviewer))
+    app = RashomonApp(
+        db_path=path, event=event, discrepancy=discrepancy, reviewer=reviewer_name(state().reviewer),
+        config=load_config(),
+    )
     app.run()
     if app.return_code:
         raise click.exceptions.Exit(app.return_code)

@@ -91,10 +91,15 @@ class CompareScreen(BaseScreen):
     def columns(self) -> AlignedColumns:
         return self.query_one("#columns", AlignedColumns)
 
+    AUTO_FOCUS = "#columns"
+
     def on_mount(self) -> None:
-        self.columns.loading = True
-        self.columns.focus()
         self.load_event()
+        self.set_timer(0.3, self._still_loading)  # a spinner only if loading is slow
+
+    def _still_loading(self) -> None:
+        if self.model is None:
+            self.columns.loading = True
 
     # ------------------------------------------------------------------------- loading
 
@@ -119,7 +124,7 @@ class CompareScreen(BaseScreen):
 
     def _missing(self, message: str) -> None:
         self.notify(message, title="Not found", severity="error", markup=False)
-        self.dismiss()
+        self.app.show_events()  # type: ignore[attr-defined]
 
     def worker_failed(self, worker: Worker[object]) -> None:
         self.columns.loading = False
@@ -146,8 +151,8 @@ class CompareScreen(BaseScreen):
                 f"Run: rashomon --db {self.app.db_path} analyse {model.event.id}",  # type: ignore[attr-defined]
                 title="Not analysed", severity="warning", timeout=8, markup=False,
             )
-        self.request_diffs()
         self.update_status()
+        self.call_after_refresh(self.request_diffs)  # text first, highlights right after
 
     # --------------------------------------------------------------------------- diffs
 
@@ -249,7 +254,7 @@ class CompareScreen(BaseScreen):
         return True
 
     def action_back(self) -> None:
-        self.dismiss()
+        self.app.show_events()  # type: ignore[attr-defined]
 
     def action_copy_text(self) -> None:
         """ctrl+c: the selected text if any, else the focused column's sentence at the cursor."""

@@ -88,7 +88,11 @@ class EventsScreen(BaseScreen):
         for key, label in COUNT_COLUMNS:
             table.add_column(label, key=key)
         table.add_column("title", key="title")
-        table.loading = True
+        self.set_timer(0.3, self._still_loading)  # a spinner only if reading is slow
+
+    def _still_loading(self) -> None:
+        if not self.summaries and not self.has_class("empty"):
+            self.query_one("#events", DataTable).loading = True
 
     def on_screen_resume(self) -> None:
         self.load_events()

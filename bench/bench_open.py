@@ -1,0 +1,191 @@
+"""Time to open an event from the store, from the key press to the first refresh with its columns.
+
+Cases: the seeds' Asapov event (3 articles; target <= 100 ms), 10 articles x 3,000 words
+(target <= 300 ms), and one article of 200, 2,000 and 20,000 lines (the line API should keep
+these about equal). Each database is built by ingesting generated files with a manifest and
+analysing them with the real engine (those times are printed too). Opening is measured with
+Pilot in a 160x48 headless app: from pushing the compare screen (what Enter on the events list
+does) to the refresh after its columns were laid out, through the real thread worker and
+`load_bundle`. Then `end` (jump to the last row) is timed the same way. Prints figures; asserts
+nothing.
+
+    python bench/bench_open.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+SEED_SENTENCES = [
+    "Russia's Defense Ministry confirmed Lieutenant General Valery Asapov's death from mortar fire near Deir Ezzor.",
+    "The U.S. played no role in the death of a senior Russian army general, the State Department said on Monday.",
+    "Three Russians fighting alongside Syrian government forces were killed when a shell hit their position.",
+    "A spokesman for the Syrian Democratic Forces said Russian planes targeted SDF fighters in gas fields.",
+    "Deputy Foreign Minister Sergei Ryabkov called the death a payment in blood for the duplicity of U.S. policy.",
+    "The Syrian Observatory for Human Rights reported that air strikes killed 37 civilians in Idlib province.",
+    "Ukraine's military intelligence said more than two dozen marines had been killed in the fighting.",
+    "Speaking at the funeral on Thursday, the chief of staff lamented a life cut short by a treacherous shell.",
+]
+WORDS = "officials said reported according confirmed denied near city province forces troops attack".split()
+
+
+def sentence(rng: random.Random) -> str:
+    base = rng.choice(SEED_SENTENCES).rstrip(".")
+    words = base.split()
+    for _ in range(rng.randint(0, 3)):
+        words.insert(rng.randrange(len(words)), rng.choice(WORDS))
+    if rng.random() < 0.3:
+        words.append(str(rng.randint(2, 90)))
+    return " ".join(words) + "."
+
+
+def write_article(path: Path, rng: random.Random, *, words: int | None = None, lines: int | None = None) -> None:
+    out: list[str] = []
+    if lines is not None:
+        out = [sentence(rng) for _ in range(lines)]
+        path.write_text("\n\n".join(out) + "\n", encoding="utf-8")
+        return
+    count = 0
+    while count < (words or 0):
+        paragraph = " ".join(sentence(rng) for _ in range(rng.randint(2, 4)))
+        count += len(paragraph.split())
+        out.append(paragraph)
+    path.write_text("\n\n".join(out) + "\n", encoding="utf-8")
+
+
+def build(folder: Path, name: str, files: dict[str, dict[str, str]], make,  # type: ignore[no-untyped-def]
+          analyse: bool = True) -> tuple[Path, float]:
+    """A database holding `files` (written by `make(path, n)`) with a manifest; returns it and
+    the ingest (+ analysis) time. Without `analyse`, a one-article event gets the alignment the
+    engine would give it (one row per sentence) written directly: opening is measured, not analysis."""
+    from store.analysis import analyse_stale
+    from store.db import connect
+    from store.ingest import ingest
+
+    src = folder / name
+    src.mkdir()
+    manifest = []
+    for n, (filename, meta) in enumerate(files.items()):
+        make(src / filename, n)
+        manifest.append(f'[files."{filename}"]')
+        manifest.extend(f'{k} = "{v}"' for k, v in meta.items())
+    (src / "manifest.toml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    path = folder / f"{name}.db"
+    db = connect(path)
+    started = time.perf_counter()
+    report = ingest(db, [str(src)], max_bytes=50_000_000)
+    if analyse:
+        analyse_stale(db, report.events)
+    else:
+        for event in report.events:
+            db.execute(
+                'INSERT INTO alignments (event_id, "row", article_id, sentence_idx) '
+                "SELECT ea.event_id, s.idx, s.article_id, s.idx FROM event_articles ea "
+                "JOIN sentences s ON s.article_id = ea.article_id WHERE ea.event_id = ?",
+                [event],
+            )
+    took = time.perf_counter() - started
+    db.close()
+    return path, took
+
+
+def events_of(path: Path) -> list[str]:
+    from store.db import connect
+    from store.events import list_events
+
+    db = connect(path)
+    try:
+        return [e.id for e in list_events(db)]
+    finally:
+        db.close()
+
+
+async def time_open(path: Path, event: str, runs: int) -> tuple[list[float], list[float], int]:
+    """Open `event` `runs` times: seconds to the first refresh with columns, and for `end`."""
+    from tui.app import RashomonApp
+    from tui.config import Config
+    from tui.screens.compare import CompareScreen
+
+    opened: list[float] = []
+    to_end: list[float] = []
+    rows = 0
+
+    class TimedCompare(CompareScreen):
+        shown: asyncio.Future[float]
+
+        def show_bundle(self, bundle, stale=False):  # type: ignore[no-untyped-def]
+            super().show_bundle(bundle, stale)
+            self.call_after_refresh(lambda: self.shown.set_result(time.perf_counter()))
+
+    app = RashomonApp(path, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(runs):
+            screen = TimedCompare(event)
+            screen.shown = asyncio.get_running_loop().create_future()
+            started = time.perf_counter()
+            await app.push_screen(screen)
+            opened.append(await screen.shown - started)
+            rows = len(screen.columns.placement.rows) if screen.columns.placement else 0
+            done: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+            started = time.perf_counter()
+            await pilot.press("end")
+            screen.call_after_refresh(lambda done=done: done.set_result(time.perf_counter()))
+            to_end.append(await done - started)
+            await app.workers.wait_for_complete()
+            app.pop_screen()
+            await pilot.pause()
+    return opened, to_end, rows
+
+
+def report(label: str, path: Path, event: str, runs: int, built: float | None = None) -> None:
+    opened, to_end, rows = asyncio.run(time_open(path, event, runs))
+    extra = f"   (built in {built:.1f} s)" if built is not None else ""
+    print(f"  {label:34} open median {statistics.median(opened) * 1000:6.1f} ms  best {min(opened) * 1000:6.1f} ms"
+          f"   end {statistics.median(to_end) * 1000:6.1f} ms   {rows:6d} rows{extra}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    from store.db import connect
+    from store.seeds import load_seeds
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print(f"open an event from the store (160x48, Pilot, median of {runs})")
+        seeds = folder / "seeds.db"
+        db = connect(seeds)
+        load_seeds(db)
+        db.close()
+        report("seeds: Asapov event, 3 articles", seeds, "ev-628553b7347d", runs)
+
+        rng = random.Random(7)
+        outlets = ["Reuters", "TASS", "Interfax", "RFE/RL", "DEBKA", "Meduza", "Kommersant", "AFP", "AP", "Al-Monitor"]
+        files = {f"a{n}.txt": {"outlet": o, "title": f"Report {n}", "published": f"2017-09-{10 + n}", "event": "big"}
+                 for n, o in enumerate(outlets)}
+        path, took = build(folder, "ten", files, lambda p, n: write_article(p, rng, words=3000))
+        report("10 articles x 3,000 words", path, events_of(path)[0], runs, took)
+
+        for lines in (200, 2_000, 20_000):
+            files = {"long.txt": {"outlet": "Reuters", "title": f"{lines} lines", "published": "2017-09-26",
+                                  "event": "long"}}
+            path, took = build(folder, f"lines{lines}", files,
+                               lambda p, n, lines=lines: write_article(p, rng, lines=lines), analyse=False)
+            report(f"1 article of {lines:,} lines", path, events_of(path)[0], runs, took)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Start-up time: process start to first usable screen, `rashomon` against a bare two-pane Textual app.
+
+Each program runs in a pseudo-terminal (160x48, TERM=xterm-256color) as a user would start it;
+the clock stops when the screen shows what makes it usable: the bare app's second pane, the
+events list with its rows (`rashomon --db X`), the aligned columns with the status line
+(`rashomon --db X open EVENT`). Then ctrl+q. Prints the median and best of several runs and the
+ratio to the bare app (QUALITY.md's target: at most 1.5x). Prints figures; asserts nothing.
+
+    python bench/bench_startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ASAPOV = "ev-628553b7347d"
+
+BARE_APP = textwrap.dedent(
+    """
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App):
+        BINDINGS = [("ctrl+q", "quit", "Quit")]
+        CSS = "Horizontal > Static { width: 1fr; }"
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            with Horizontal():
+                yield Static("pane one")
+                yield Static("pane-two-ready")
+            yield Footer()
+
+    Bare().run()
+    """
+)
+
+
+def time_to_screen(args: list[str], marker: bytes, env: dict[str, str], limit: float = 30.0) -> float:
+    """Seconds from spawning `args` on a 160x48 pty until `marker` is written; then quit it."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 48, 160, 0, 0))
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    out = bytearray()
+    seen = None
+    try:
+        while time.perf_counter() - started < limit:
+            ready, _, _ = select.select([master], [], [], 0.02)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                out += chunk
+                if marker in out:
+                    seen = time.perf_counter() - started
+                    break
+        os.write(master, b"\x11")
+        quit_by = time.perf_counter() + 15
+        while proc.poll() is None and time.perf_counter() < quit_by:  # keep draining, or it blocks writing
+            if select.select([master], [], [], 0.05)[0]:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
+        proc.wait(timeout=5)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    if seen is None:
+        raise RuntimeError(f"{args!r} never showed {marker!r}: {bytes(out[-500:])!r}")
+    return seen
+
+
+def seeded_db(folder: Path) -> Path:
+    sys.path.insert(0, str(REPO))
+    from store.db import connect
+    from store.seeds import load_seeds
+
+    path = folder / "seeds.db"
+    db = connect(path)
+    load_seeds(db)
+    db.close()
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db = seeded_db(folder)
+        bare = folder / "bare.py"
+        bare.write_text(BARE_APP, encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+        env.update(TERM="xterm-256color", XDG_CONFIG_HOME=str(folder / "config"), XDG_STATE_HOME=str(folder / "state"),
+                   LANG="C.UTF-8")
+        rashomon = [sys.executable, "-m", "tui.cli", "--db", str(db)]
+        cases = [
+            ("bare two-pane Textual app", [sys.executable, str(bare)], b"pane-two-ready"),
+            ("rashomon (events list)", rashomon, ASAPOV.encode()),
+            ("rashomon open EVENT (columns)", [*rashomon, "open", ASAPOV], b"row 1/"),
+        ]
+        results: dict[str, list[float]] = {name: [] for name, _, _ in cases}
+        for _ in range(runs):  # interleaved, so machine load affects every case alike
+            for name, args, marker in cases:
+                results[name].append(time_to_screen(args, marker, env))
+        bare_median = statistics.median(results[cases[0][0]])
+        print(f"start-up to first usable screen, {runs} runs each (160x48 pty)")
+        for name, _, _ in cases:
+            times = results[name]
+            median = statistics.median(times)
+            print(f"  {name:32} median {median * 1000:6.0f} ms   best {min(times) * 1000:6.0f} ms   "
+                  f"{median / bare_median:4.2f}x the bare app")
+
+
+if __name__ == "__main__":
+    main()
