@@ -329,7 +329,8 @@ def sentence_frames(doc: Doc, s_idx: int, resolver: Resolver, quotes: list[tuple
         kind = "denial" if low in lx.DENIAL_VERBS else "speech"
         prev = tokens[v - 1] if v > 0 else None
         # ", said X" / "’ said this comment"
-        if prev is not None and (prev.text == "," or prev.text in QUOTE_CHARS or prev.text in "’'") and low in ("said", "says", "added", "wrote", "told", "asked"):
+        after_quote_mark = prev is not None and (prev.text in QUOTE_CHARS or prev.text in "’'")
+        if prev is not None and (prev.text == "," and low in ("said", "says", "added", "wrote") or after_quote_mark and low in ("said", "says", "added", "wrote", "told", "asked")):
             after_np = _np_after(tokens, v)
             tail = v + 1 + len(after_np)
             if after_np and not any(t.lower in SKIP_BEFORE_VERB for t in after_np) and _tail_is_adverbial(tokens, tail):

@@ -128,7 +128,7 @@ def sentence_victim(tokens: list[Token], names: list[Found], counts: list[Found]
     for tok in tokens[max(0, hit - 5) : hit + 6]:
         group = lx.NOUN_GROUP_OF.get(tok.lower)
         if group and group not in lx.GENERIC_GROUPS:
-            return f"group:{group}"
+            return f"group:{lx.SUBSET_GROUPS.get(group, group)}"
     return None
 
 
@@ -146,6 +146,8 @@ def sentence_victims(doc: Doc, names: list[Found], counts: list[Found]) -> dict[
     return out
 
 
+# "staged by", "carried out by": the one after "by" is the attacker
+AGENT_BY_VERBS = frozenset("staged out perpetrated committed launched fired orchestrated conducted".split())
 HIT_VERBS = frozenset("hit hits struck dropped fired shelled bombed targeted landed exploded slammed".split())
 VEHICLE_FAMILIES = frozenset({"jet", "helicopter", "drone"})
 INCIDENT_REACH = 2  # sentences after a casualty sentence that may still describe its attack
@@ -167,6 +169,11 @@ def _means_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     family = lx.MEANS_FAMILY_OF.get(low)
     if family is None:
         return None
+    # "artillery shells", "mortar shelling": the most specific word of the phrase names the family
+    if i + 1 < len(tokens) and lx.MEANS_PARENT.get(family) is None:
+        nxt = lx.MEANS_FAMILY_OF.get(tokens[i + 1].lower)
+        if nxt is not None and lx.MEANS_PARENT.get(nxt) == family:
+            family = nxt
     if family in VEHICLE_FAMILIES or low == "aircraft":
         # a plane is a means only when it acts or something comes from it
         after = [t.lower for t in tokens[i + 1 : i + 3]]
@@ -209,7 +216,8 @@ def extract_causes(doc: Doc, names: list[Found], victims: dict[int, str | None])
                                  data={"family": family, "victim": victim}))
                 i = end
                 continue
-            near_hit = i > 0 and (lx.CASUALTY_ROLES.get(tokens[i - 1].lower) or tokens[i - 1].lower in lx.MEANS_FAMILY_OF or tokens[i - 1].lower in MEANS_HEADS)
+            near_hit = i > 0 and (lx.CASUALTY_ROLES.get(tokens[i - 1].lower) or tokens[i - 1].lower in lx.MEANS_FAMILY_OF
+                                  or tokens[i - 1].lower in MEANS_HEADS or tokens[i - 1].lower in AGENT_BY_VERBS)
             if low == "by" and found_agent is None and near_hit:
                 hit_agent = _agent_after_by(tokens, i, s_names)
                 if hit_agent is not None:

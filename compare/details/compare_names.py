@@ -49,6 +49,7 @@ def place_clusters(ctx: EventContext) -> dict[str, list[Found]]:
     clusters: dict[str, list[Found]] = {}
     for f in ctx.found("place"):
         clusters.setdefault(_place_key(f), []).append(f)
+    _merge_skeletons(clusters)
     # Fuzzy fallback, blocked by the first three letters of the key.
     blocks: dict[str, list[str]] = {}
     for key in clusters:
@@ -59,6 +60,28 @@ def place_clusters(ctx: EventContext) -> dict[str, list[Found]]:
             if a in clusters and b in clusters and len(a.split()) == len(b.split()) and fuzz.ratio(a, b) >= FUZZY_PLACE:
                 clusters[a].extend(clusters.pop(b))
     return clusters
+
+
+def skeleton(key: str) -> str:
+    """Consonants only, h as g: Ukrainian and Russian spellings of one place (Horlivka / Gorlovka,
+    Kharkiv / Kharkov) differ in their vowels and in h for g."""
+    return re.sub(r"[aeiouy\s]", "", key).replace("kh", "k").replace("h", "g")
+
+
+def _merge_skeletons(clusters: dict[str, list[Found]]) -> None:
+    """Join places whose consonant skeletons match (four consonants or more) when no account
+    names both: two spellings of one place, not two places of one account."""
+    by_skeleton: dict[str, list[str]] = {}
+    for key in clusters:
+        sk = skeleton(key)
+        if len(sk) >= 4:
+            by_skeleton.setdefault(sk, []).append(key)
+    for keys in by_skeleton.values():
+        keys.sort(key=lambda k: (-len(clusters[k]), k))
+        head = keys[0]
+        for other in keys[1:]:
+            if {f.article for f in clusters[head]}.isdisjoint({f.article for f in clusters[other]}):
+                clusters[head].extend(clusters.pop(other))
 
 
 def _disjoint_spellings(founds: list[Found], kind: str) -> dict[str, set[str]] | None:

@@ -129,7 +129,7 @@ def compare_numbers(ctx: EventContext) -> None:
                 "Rule incompatible-counts: the ranges these counts allow, given their qualifiers, do not overlap "
                 f"({'; '.join(pairs)}). Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
                 involved.values(), did)
-        elif same:
+        if same:
             involved = {id(x): x for pair in same for x in pair}
             forms = sorted({x.text for x in involved.values()})
             ctx.add_discrepancy(

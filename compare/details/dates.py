@@ -240,6 +240,8 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
         if role is None or lo <= tok.idx < hi:
             continue
         dist = lo - tok.idx if tok.idx < lo else tok.idx - hi + 1
+        between = tokens[tok.idx + 1 : lo] if tok.idx < lo else tokens[hi : tok.idx]
+        dist += 4 * sum(t.text in ",;:" for t in between)  # a comma ends the clause the date is in
         if role == "statement":
             dist += 1.5  # an event word near a date says more than a reporting verb
         elif word in CASUALTY_NOUNS:

@@ -225,7 +225,10 @@ TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "
 # with its parent ("an air raid" fits jets and helicopters) but not with its siblings (jets vs a
 # helicopter); families without a common line contradict each other (mortar fire vs an airstrike).
 MEANS_FAMILIES = {
-    "artillery": "mortar mortars shell shells shelling shelled artillery rocket rockets howitzer grad barrage",
+    "indirect fire": "shell shells shelling shelled barrage bombardment",
+    "mortar": "mortar mortars",
+    "tube artillery": "artillery howitzer howitzers cannon",
+    "rocket": "rocket rockets grad katyusha mlrs",
     "air": "airstrike airstrikes air-strike raid bombing bombed bombardment aircraft",
     "jet": "jet jets warplane warplanes plane planes bomber bombers",
     "helicopter": "helicopter helicopters gunship gunships",
@@ -234,12 +237,14 @@ MEANS_FAMILIES = {
     "ground explosive": "ied landmine landmines mine mines explosive explosives car-bomb",
     "missile": "missile missiles",
 }
-MEANS_PARENT = {"jet": "air", "helicopter": "air", "drone": "air"}
+MEANS_PARENT = {"jet": "air", "helicopter": "air", "drone": "air", "mortar": "indirect fire",
+               "tube artillery": "indirect fire", "rocket": "indirect fire"}
 # Two-word means: (first, second) -> family.
 MEANS_BIGRAMS = {("air", "strike"): "air", ("air", "strikes"): "air", ("air", "raid"): "air",
                  ("air", "raids"): "air", ("barrel", "bomb"): "helicopter", ("barrel", "bombs"): "helicopter",
                  ("car", "bomb"): "ground explosive", ("roadside", "bomb"): "ground explosive",
-                 ("suicide", "bomber"): "ground explosive", ("cruise", "missile"): "missile"}
+                 ("suicide", "bomber"): "ground explosive", ("cruise", "missile"): "missile",
+                 ("rocket", "artillery"): "rocket"}
 MEANS_FAMILY_OF = {w: fam for fam, words in MEANS_FAMILIES.items() for w in words.split()}
 # Words that make an accusation background rather than a claim about the event.
 HABITUAL_MARKERS = frozenset("previously repeatedly often long frequently routinely past".split())
