@@ -24,6 +24,7 @@ Nothing here lists any article's sentences: the rules name the shapes, not the t
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -130,6 +131,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Every shape rule compares a block's length in words with a small number; counting stops here,
+# so a degenerate block (a megabyte on one line) costs one short scan, not many full ones.
+_COUNT_CAP = 64
+# Site furniture is short: a block longer than this is never furniture by its shape alone.
+LONG_BLOCK_CHARS = 3000
+
+
+def word_count(text: str) -> int:
+    """The number of words in `text`, counted up to a cap well above every shape's limit."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), _COUNT_CAP))
+
+
 def unquoted(text: str) -> str:
     """The block with quoted passages blanked: a quoted "we" is a source's voice, not the outlet's."""
     return _QUOTED.sub(" ", text)
@@ -143,13 +156,13 @@ def voice(text: str) -> tuple[int, int]:
 
 def is_label(text: str) -> bool:
     """A few words without sentence punctuation: a button, menu entry, tag or list heading."""
-    n = len(words(text))
+    n = word_count(text)
     return 0 < n <= 12 and not _SENTENCE_END.search(text)
 
 
 def is_button(text: str) -> bool:
     """A fragment of page furniture: one or two words with no sentence of their own."""
-    n = len(words(text))
+    n = word_count(text)
     if n == 0:
         return True
     if n <= 2 and not re.search(r"[.:;,。：；、]$", text):
@@ -164,23 +177,23 @@ def is_time_label(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """A credit or copyright line: "Reporting by X; Editing by Y", "© 2024 Outlet"."""
-    return len(words(text)) <= 40 and bool(_CREDIT.search(text))
+    return word_count(text) <= 40 and bool(_CREDIT.search(text))
 
 
 def is_labelled_caption(text: str) -> bool:
     """A caption that says it is one, anywhere in the article."""
-    return len(words(text)) <= 40 and bool(_CAPTION_LABEL.search(text))
+    return word_count(text) <= 40 and bool(_CAPTION_LABEL.search(text))
 
 
 def is_reporting(text: str) -> bool:
     """A sentence of reporting: it relays someone or quotes them ("...," the militia said.)."""
-    return len(words(text)) >= 5 and bool(REPORTING_VERB.search(text) or _QUOTED.search(text))
+    return word_count(text) >= 5 and bool(REPORTING_VERB.search(text) or _QUOTED.search(text))
 
 
 def is_promo(text: str) -> bool:
     """A call to action dropped into the middle of an article ("Sign up to X, our newsletter")."""
     bare = unquoted(text).strip()
-    n = len(words(text))
+    n = word_count(text)
     return (
         n <= 30
         and bool(_IMPERATIVE.match(bare))
@@ -198,8 +211,10 @@ def furniture_kind(text: str, outlet: str | None = None) -> str | None:
     - "voice": prose in the first or second person with no self-reference (an opinion's "we");
     - None: reporting, as far as shape can tell.
     """
+    if len(text) > LONG_BLOCK_CHARS:
+        return None
     bare = unquoted(text)
-    n = len(words(text))
+    n = word_count(text)
     appeal = {m.group(0).lower() for m in _APPEAL.finditer(bare)}
     nav = bool(_NAV.search(bare))
     us, you = voice(text)
@@ -242,7 +257,7 @@ def cta_strength(text: str, outlet: str | None = None) -> str | None:
 def is_banner(text: str, outlet: str | None = None) -> bool:
     """A head line such as "Support The Moscow Times!" or "Contribute Today"."""
     return furniture_kind(text, outlet) == "strong" or (
-        len(words(text)) <= 12 and bool(_APPEAL.search(unquoted(text))) and text.endswith(("!", "?"))
+        word_count(text) <= 12 and bool(_APPEAL.search(unquoted(text))) and text.endswith(("!", "?"))
     )
 
 
@@ -250,7 +265,7 @@ def is_caption(text: str) -> bool:
     """A photo caption or credit: one present-tense descriptive sentence, or a credit line."""
     if _PHOTO_CREDIT.search(text) or is_labelled_caption(text):
         return True
-    n = len(words(text))
+    n = word_count(text)
     if n > 30 or _QUOTED.search(text) or re.search(r"[.!?]\s+[A-Z]", text.rstrip(".")):
         return False
     if REPORTING_VERB.search(text):
@@ -278,7 +293,7 @@ def _has_past_tense(text: str) -> bool:
 
 def is_title_like(text: str) -> bool:
     """A headline: a few words, capitalised, no closing full stop."""
-    n = len(words(text))
+    n = word_count(text)
     if not 2 <= n <= 30 or text.endswith((".", ",", ";", ":", "。", "、", "；", "：")):
         return False
     first = text.lstrip("\"“‘'(「")[:1]
@@ -290,9 +305,9 @@ def is_byline(text: str) -> bool:
     """"By Name", "by Name and Name", "By Name, Desk"."""
     return bool(
         re.match(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s*.*)?$", text, re.I)
-    ) and len(words(text)) <= 10
+    ) and word_count(text) <= 10
 
 
 def is_name_line(text: str) -> bool:
     """A name on a line of its own, as bylines stand after a headline: "Nadia Okafor in Brenholt"."""
-    return len(words(text)) <= 9 and bool(_NAME_LINE.match(text.strip()))
+    return word_count(text) <= 9 and bool(_NAME_LINE.match(text.strip()))

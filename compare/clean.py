@@ -39,7 +39,7 @@ from compare.boilerplate import (
     is_reporting,
     is_time_label,
     is_title_like,
-    words,
+    word_count,
 )
 from compare.metadata import detect_date, detect_outlet
 from compare.models import ArticleMeta
@@ -87,7 +87,7 @@ def _outlet_support(block: str, outlet: str | None) -> bool:
 
 
 def _short_lines_only(evidence: Callable[[str], bool], blocks: list[str]) -> Callable[[str], bool]:
-    lengths = {line_print(b): len(words(b)) for b in blocks}
+    lengths = {line_print(b): word_count(b) for b in blocks}
     return lambda print_: lengths.get(print_, 99) <= 12 and evidence(print_)
 
 
@@ -98,7 +98,7 @@ def labels_only(evidence: Callable[[str], bool], blocks: list[str]) -> Callable[
     outlets in one folder often share sentences (the same quote, the same wire paragraph), and
     those are the very details an analyst compares. Only lines that are not sentences count.
     """
-    labels = {line_print(b) for b in blocks if is_label(b) or len(words(b)) <= 3}
+    labels = {line_print(b) for b in blocks if is_label(b) or word_count(b) <= 3}
     return lambda print_: print_ in labels and evidence(print_)
 
 
@@ -128,7 +128,6 @@ def clean_article(
     declared = declared or ArticleMeta()
     blocks = blocks_of(sanitize(text))
     outlet = declared.outlet or detect_outlet(blocks)
-    removed: list[Removed] = []
     warnings: list[str] = []
     total = sum(len(b) for b in blocks) or 1
     if sum(len(b) for b in blocks if repeated(line_print(b))) / total > NEAR_DUPLICATE_SHARE:
@@ -150,7 +149,8 @@ def clean_article(
 
     title: str | None = None
     published: str | None = None
-    head_kept: list[str] = []
+    cut: dict[int, str] = {}  # block index -> why it was taken out
+    standfirst = False
 
     # Head: banners, the headline, byline, date lines, time stamps, buttons, one photo caption.
     start = 0
@@ -176,21 +176,21 @@ def clean_article(
             not seen_caption
             and (title is not None or declared.title)
             and is_caption(block)
-            and len(words(blocks[start + 1])) >= 8
+            and word_count(blocks[start + 1]) >= 8
         ):
             seen_caption, reason = True, "photo caption"
         elif (
             title is not None
-            and not head_kept
-            and len(words(block)) <= STANDFIRST_MAX_WORDS
+            and not standfirst
+            and word_count(block) <= STANDFIRST_MAX_WORDS
             and _head_reason(blocks[start + 1], outlet, evidence) is not None
         ):
-            head_kept.append(block)  # a standfirst: the outlet's summary, kept; furniture follows
+            standfirst = True  # the outlet's summary under the headline: kept; furniture follows
             start += 1
             continue
         else:
             break
-        removed.append(Removed(block, reason))
+        cut[start] = reason
         start += 1
 
     # Tail: the run of furniture at the end, from its first marker. Prose in the first person
@@ -204,25 +204,25 @@ def clean_article(
             end += 1
     else:
         end = len(blocks)
-    tail = [
-        Removed(b, "repeated in the outlet's other articles" if evidence(b) else "appeal, sign-up, credit or navigation at the end")
-        for b in blocks[end:]
-    ]
+    for i in range(end, len(blocks)):
+        cut[i] = (
+            "repeated in the outlet's other articles" if evidence(blocks[i])
+            else "appeal, sign-up, credit or navigation at the end"
+        )
 
     # Middle: only what is surely furniture (repeated, a call to action, a labelled caption).
-    kept: list[str] = list(head_kept)
-    for block in blocks[start:end]:
+    for i in range(start, end):
+        block = blocks[i]
         if evidence(block):
-            removed.append(Removed(block, "repeated in the outlet's other articles"))
-        elif kind(block) == "strong" and (len(words(block)) <= 6 or is_promo(block)):
-            removed.append(Removed(block, "call to action"))
-        elif is_labelled_caption(block) or (is_credit(block) and len(words(block)) <= 12):
-            removed.append(Removed(block, "photo caption or credit"))
-        else:
-            kept.append(block)
-    removed.extend(tail)
-    if not [b for b in kept if b not in head_kept]:  # never cut an article to nothing
-        kept = head_kept + blocks[start:end] if blocks[start:end] else blocks
-        removed = [r for r in removed if r.text not in kept]
+            cut[i] = "repeated in the outlet's other articles"
+        elif kind(block) == "strong" and (word_count(block) <= 6 or is_promo(block)):
+            cut[i] = "call to action"
+        elif is_labelled_caption(block) or (is_credit(block) and word_count(block) <= 12):
+            cut[i] = "photo caption or credit"
+    if all(i in cut for i in range(start, end)):  # never cut an article to nothing
+        for i in range(start, end) if start < end else range(len(blocks)):
+            cut.pop(i, None)
+    kept = [b for i, b in enumerate(blocks) if i not in cut]
+    removed = [Removed(blocks[i], why) for i, why in sorted(cut.items())]
     detected = ArticleMeta(outlet=outlet, title=title, published=published)
     return Cleaned("\n\n".join(kept), detected, tuple(removed), tuple(warnings))

@@ -71,10 +71,7 @@ def decode(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     if not raw.strip():
         raise IngestRefusal("empty file" if not raw else "only whitespace")
     if len(raw) > max_bytes:
-        raise IngestRefusal(
-            f"too large for an article ({len(raw) / 1048576:.1f} MB; the limit is "
-            f"{max_bytes / 1048576:.1f} MB, raise it with --max-size)"
-        )
+        raise IngestRefusal(too_large(len(raw), max_bytes))
     for magic, what in _MAGIC:
         if raw.startswith(magic):
             raise IngestRefusal(f"binary file ({what}), not text")
@@ -84,6 +81,14 @@ def decode(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     if not decoded.text.strip():
         raise IngestRefusal("only whitespace")
     return decoded
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    """The refusal for an article over the size limit, saying how to raise it."""
+    return (
+        f"too large for an article ({size / 1048576:.1f} MB; the limit is "
+        f"{max_bytes / 1048576:.1f} MB, raise it with --max-size)"
+    )
 
 
 def _decode_text(raw: bytes) -> Decoded:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from compare.clean import blocks_of, clean_article, labels_only, line_print
-from compare.decode import DEFAULT_MAX_BYTES, IngestRefusal, decode
+from compare.decode import DEFAULT_MAX_BYTES, IngestRefusal, decode, too_large
 from compare.ids import article_id, content_hash
 from compare.metadata import detect_outlet
 from compare.models import ArticleMeta
@@ -62,7 +62,7 @@ def _prepare(item: Item, max_bytes: int) -> _Prepared:
     warnings = list(item.warnings)
     if item.text is not None:
         if len(item.raw) > max_bytes:
-            raise IngestRefusal(f"too large for an article ({len(item.raw) / 1048576:.1f} MB)")
+            raise IngestRefusal(too_large(len(item.raw), max_bytes))
         if not item.text.strip():
             raise IngestRefusal("empty text")
         return _Prepared(item.text, item.declared, "utf-8", warnings)

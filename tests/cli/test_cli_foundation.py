@@ -435,3 +435,60 @@ def test_ingest_the_seeds_then_export_all_as_json(tmp_path: Path) -> None:
         for marker in ("support the moscow times", "contribute today", "sign up", "newsletter", "dear readers",
                        "read more", "remind me later", "donation", "(yuri smitiuk / tass)", "with reporting by"):
             assert marker not in body, (key, marker)
+
+
+# --- on a real (pseudo-)terminal ---------------------------------------------------------------
+
+
+def on_a_terminal(args: list[str], tmp_path: Path, stream: str) -> tuple[bytes, bytes, int]:
+    """Run the script with `stream` ("stdout" or "stderr") on a pseudo-terminal, the other piped.
+
+    Returns (what reached the terminal, what went down the pipe, exit code).
+    """
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    kwargs = {"stdout": slave, "stderr": subprocess.PIPE} if stream == "stdout" else {"stdout": subprocess.PIPE, "stderr": slave}
+    proc = subprocess.Popen([str(RASHOMON), *args], stdin=subprocess.DEVNULL, cwd=str(REPO), env=env, **kwargs)  # type: ignore[call-overload]
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the terminal's other end is closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    piped = (proc.stderr if stream == "stdout" else proc.stdout).read()  # type: ignore[union-attr]
+    proc.wait()
+    return seen, piped, proc.returncode
+
+
+def test_show_writes_no_control_bytes_to_a_terminal(dbfile: Path, tmp_path: Path) -> None:
+    aid = poisoned(dbfile)
+    seen, _, code = on_a_terminal(["--db", str(dbfile), "show", aid], tmp_path, "stdout")
+    assert code == 0
+    assert b"^[]0;owned^G" in seen
+    for bad in CONTROL_BYTES:
+        assert bad not in seen, bad
+
+
+def test_progress_goes_to_a_terminal_and_never_into_the_pipe(tmp_path: Path) -> None:
+    seen, piped, code = on_a_terminal(["--db", str(tmp_path / "x.db"), "ingest", str(SEEDS), "--json", "--no-analyse"], tmp_path, "stderr")
+    assert code == 0
+    assert b"ingesting" in seen and b"ingested 5 article(s)" in seen
+    report = json.loads(piped)  # stdout holds the JSON report and nothing else
+    assert len(report["added"]) == 5
+
+
+def test_max_size_is_an_option_in_megabytes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Long report.\n\n" + b"word. " * (600 * 1024 // 6) + b"\n")  # 0.6 MB
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "ingest", str(big), "--max-size", "0.5")
+    assert code == 1 and "the limit is 0.5 MB, raise it with --max-size" in err
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "ingest", str(big), "--max-size", "1", "--no-analyse")
+    assert code == 0 and "ingested 1 article(s)" in err

@@ -214,3 +214,17 @@ def test_text_written_without_spaces_is_not_taken_for_buttons() -> None:
     cleaned = clean_article(text)
     assert cleaned.detected.title == "大雨で四つの町に避難指示"
     assert cleaned.body == "川沿いの町に避難指示が出された。\n\n知事は木曜日まで水位が上がり続けると述べた。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Long report.\n\n" + "word " * 200_000, id="one 1 MB line"),
+        pytest.param("Long report\n\n" + "The minister said on Monday that talks would resume.\n" * 20_000, id="20,000 lines"),
+        pytest.param("Share\n" * 20_000, id="20,000 buttons"),
+    ],
+)
+def test_degenerate_documents_are_cleaned_whole(text: str) -> None:
+    cleaned = clean_article(text)
+    assert cleaned.body.strip()
+    assert_nothing_lost(text, cleaned)

@@ -215,9 +215,10 @@ def test_each_bad_file_is_refused_with_one_line_while_the_rest_goes_in(
 
 def test_the_size_limit_can_be_raised(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "long.txt"
-    path.write_bytes(b"Long report.\n\n" + b"word " * (3 * 1024 * 1024 // 5) + b"\n")
-    assert ingest(db, [str(path)]).refused
-    report = ingest(db, [str(path)], max_bytes=4 * 1024 * 1024)
+    path.write_bytes(b"Long report.\n\n" + b"word. " * (600 * 1024 // 6) + b"\n")  # 0.6 MB
+    [(_, reason)] = ingest(db, [str(path)], max_bytes=512 * 1024).refused
+    assert "the limit is 0.5 MB" in reason
+    report = ingest(db, [str(path)], max_bytes=1024 * 1024)
     assert len(report.added) == 1
 
 
@@ -454,3 +455,13 @@ def test_progress_is_reported_per_item(db, tmp_path: Path) -> None:  # type: ign
     ingest(db, [str(folder)], progress=lambda n, _source: seen.append(n))
     assert seen == [1, 2, 3]
     assert os.path.basename(sorted(article_rows(db))[0]) == "0.txt"
+
+
+def test_a_record_over_the_size_limit_is_refused_with_the_limit_named(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "big.jsonl"
+    small = json.dumps({"text": "A short record, the council said on Monday."})
+    path.write_text(json.dumps({"text": "word " * 300_000}) + "\n" + small + "\n", encoding="utf-8")
+    report = ingest(db, [str(path)], max_bytes=1024 * 1024)
+    assert [s for _, s in report.added] == [f"{path}:2"]
+    [(source, reason)] = report.refused
+    assert source == f"{path}:1" and "--max-size" in reason
