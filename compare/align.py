@@ -67,8 +67,8 @@ class _Event:
 def _scored_pairs(model: SimilarityModel, event: _Event) -> list[tuple[float, int, int]]:
     scored = []
     for i, j in model.candidate_pairs(event.owner):
-        score = model.similarity(i, j)
-        if score >= PAIR_THRESHOLD:
+        score = model.similarity_if_at_least(i, j, PAIR_THRESHOLD)
+        if score is not None:
             scored.append((score, i, j))
     scored.sort(key=lambda p: (-p[0], p[1], p[2]))
     return scored
@@ -101,52 +101,109 @@ def _first_member(row: _Row, event: _Event) -> tuple[int, int]:
     return min((position, event.local[i]) for position, i in row.members.items())
 
 
-def _topological(rows: list[_Row], event: _Event) -> tuple[list[int], list[set[int]]] | None:
-    """A valid order of the rows (indices) and what each row waits on; None on a cycle.
+class _Placement:
+    """A topological order of the rows: the base's rows in its order, any other row as soon as the
+    rows of its sentences' predecessors (in their own articles) are placed, depth first.
 
-    The base's rows wait on nothing and come in its order; any other row waits on the rows of its
-    sentences' predecessors (in their own articles) and comes as soon as they have all come.
+    Two shared rows the base lacks can wait on each other (A's predecessor in B's row and B's in
+    A's). When nothing more can be placed, a row on such a cycle is split back into single
+    sentences; a sentence alone always has a place after its predecessor, so this ends, and only
+    rows on cycles lose their pairing.
     """
-    row_index = {flat: n for n, row in enumerate(rows) for flat in row.members.values()}
-    waits_on: list[set[int]] = [set() for _ in rows]
-    dependents: list[list[int]] = [[] for _ in rows]
-    for n, row in enumerate(rows):
+
+    def __init__(self, rows: list[_Row], event: _Event):
+        self.rows = list(rows)
+        self.event = event
+        self.row_of = {flat: n for n, row in enumerate(self.rows) for flat in row.members.values()}
+        self.waits_on: list[set[int]] = [self._predecessor_rows(n) for n in range(len(self.rows))]
+        self.dependents: list[list[int]] = [[] for _ in self.rows]
+        for n, waits in enumerate(self.waits_on):
+            for m in sorted(waits):
+                self.dependents[m].append(n)
+        self.pending = [len(w) for w in self.waits_on]
+        self.order: list[int] = []
+        self.placed: set[int] = set()  # placed or retired (split into single sentences)
+
+    def _predecessor_rows(self, n: int) -> set[int]:
+        row = self.rows[n]
         if 0 in row.members:
-            continue
+            return set()
+        found = set()
         for position, flat in row.members.items():
-            previous = event.flat.get((position, event.local[flat] - 1))
+            previous = self.event.flat.get((position, self.event.local[flat] - 1))
             if previous is not None:
-                waits_on[n].add(row_index[previous])
-        for m in sorted(waits_on[n]):
-            dependents[m].append(n)
-    pending = [len(w) for w in waits_on]
+                found.add(self.row_of[previous])
+        return found
 
-    def sort_key(n: int) -> tuple[int, int]:
-        return _first_member(rows[n], event)
+    def _key(self, n: int) -> tuple[int, int]:
+        return _first_member(self.rows[n], self.event)
 
-    order: list[int] = []
-
-    def emit(start: int) -> None:
+    def _emit(self, start: int) -> None:
         stack = [start]
         while stack:
             n = stack.pop()
-            order.append(n)
+            self.order.append(n)
+            self.placed.add(n)
             ready = []
-            for d in dependents[n]:
-                pending[d] -= 1
-                if pending[d] == 0:
+            for d in self.dependents[n]:
+                self.pending[d] -= 1
+                if self.pending[d] == 0:
                     ready.append(d)
-            stack.extend(sorted(ready, key=sort_key, reverse=True))
+            stack.extend(sorted(ready, key=self._key, reverse=True))
 
-    anchored = sorted(
-        (n for n, row in enumerate(rows) if 0 in row.members), key=lambda n: event.local[rows[n].members[0]]
-    )
-    leading = sorted((n for n, row in enumerate(rows) if 0 not in row.members and not waits_on[n]), key=sort_key)
-    for n in leading + anchored:
-        emit(n)
-    if len(order) != len(rows):
-        return None
-    return order, waits_on
+    def _split_a_cycle(self) -> None:
+        """Walk back from an unplaced row through unplaced predecessors until a row repeats: that
+        loop is a cycle; split its first shared row (by position) into single sentences."""
+        node = min((n for n in range(len(self.rows)) if n not in self.placed), key=self._key)
+        seen: dict[int, int] = {}
+        path: list[int] = []
+        while node not in seen:
+            seen[node] = len(path)
+            path.append(node)
+            node = min((m for m in self.waits_on[node] if m not in self.placed), key=self._key)
+        cycle = path[seen[node] :]
+        victim = min((n for n in cycle if len(self.rows[n].members) > 1), key=self._key)
+        affected = set(self.dependents[victim])
+        for m in self.waits_on[victim]:
+            self.dependents[m].remove(victim)
+        self.dependents[victim] = []
+        self.waits_on[victim] = set()
+        self.placed.add(victim)  # retired: never in the order
+        singles = []
+        for position, flat in self.rows[victim].members.items():
+            singles.append(len(self.rows))
+            self.row_of[flat] = len(self.rows)
+            self.rows.append(_Row({position: flat}))
+            self.dependents.append([])
+            self.waits_on.append(set())
+            self.pending.append(0)
+        for n in singles + sorted(affected):
+            for m in self.waits_on[n]:
+                if n in self.dependents[m]:
+                    self.dependents[m].remove(n)
+            self.waits_on[n] = self._predecessor_rows(n)
+            for m in sorted(self.waits_on[n]):
+                self.dependents[m].append(n)
+            self.pending[n] = sum(1 for m in self.waits_on[n] if m not in self.placed)
+        for n in sorted(singles, key=self._key):
+            if self.pending[n] == 0 and n not in self.placed:
+                self._emit(n)
+
+    def run(self) -> tuple[list[_Row], list[int], list[set[int]]]:
+        """(rows, a topological order of their indices, what each waits on); retired rows are
+        left out of the order."""
+        anchored = sorted(
+            (n for n, row in enumerate(self.rows) if 0 in row.members),
+            key=lambda n: self.event.local[self.rows[n].members[0]],
+        )
+        leading = sorted(
+            (n for n, row in enumerate(self.rows) if 0 not in row.members and not self.waits_on[n]), key=self._key
+        )
+        for n in leading + anchored:
+            self._emit(n)
+        while len(self.placed) < len(self.rows):
+            self._split_a_cycle()
+        return self.rows, self.order, self.waits_on
 
 
 def _desired_positions(rows: list[_Row], event: _Event) -> dict[int, float]:
@@ -170,24 +227,20 @@ def _desired_positions(rows: list[_Row], event: _Event) -> dict[int, float]:
     return desired
 
 
-def _order_rows(rows: list[_Row], event: _Event) -> list[_Row] | None:
+def _order_rows(rows: list[_Row], event: _Event) -> list[_Row]:
     """The base's rows in its order; every other row after the rows of its sentences'
-    predecessors, spread between the base rows its neighbours align with. None on a cycle."""
-    found = _topological(rows, event)
-    if found is None:
-        return None
-    order, waits_on = found
+    predecessors, spread between the base rows its neighbours align with."""
+    rows, order, waits_on = _Placement(rows, event).run()
     desired = _desired_positions(rows, event)
-    at: list[float] = [0.0] * len(rows)
+    at: dict[int, float] = {}
     for n in order:
         row = rows[n]
         if 0 in row.members:
             at[n] = float(event.local[row.members[0]])
         else:
-            at[n] = max(desired[f] for f in row.members.values())
-            at[n] = max([at[n]] + [at[m] for m in waits_on[n]])
+            at[n] = max([desired[f] for f in row.members.values()] + [at[m] for m in waits_on[n]])
     rank = {n: r for r, n in enumerate(order)}
-    return [rows[n] for n in sorted(range(len(rows)), key=lambda n: (at[n], rank[n]))]
+    return [rows[n] for n in sorted(order, key=lambda n: (at[n], rank[n]))]
 
 
 def align_articles(articles: list[Article]) -> list[AlignmentRow]:
@@ -198,14 +251,6 @@ def align_articles(articles: list[Article]) -> list[AlignmentRow]:
     model = SimilarityModel(event.texts())
     rows = _group_rows(model, event)
     ordered = _order_rows(rows, event)
-    if ordered is None:
-        # Two shared rows waiting on each other (A's predecessor in B's row and B's in A's): rows
-        # the base lacks go back to one sentence each, which can always be ordered.
-        rows = [row for row in rows if 0 in row.members] + [
-            _Row({position: flat}) for row in rows if 0 not in row.members for position, flat in row.members.items()
-        ]
-        ordered = _order_rows(rows, event)
-        assert ordered is not None, "single-sentence rows always have an order"
     ids = [a.id for a in articles]
     result = []
     for number, row in enumerate(ordered):

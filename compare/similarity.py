@@ -50,8 +50,8 @@ _NUMBER_WORD = regex.compile(
     regex.IGNORECASE,
 )
 
-NAME_WEIGHT = 0.08  # credit per shared name, times its relative rarity
-NUMBER_WEIGHT = 0.08  # credit per shared number, times its relative rarity
+NAME_WEIGHT = 0.08  # credit per shared name, times the square of its rarity
+NUMBER_WEIGHT = 0.08  # credit per shared number, times the square of its rarity
 BONUS_CAP = 0.20  # names and numbers together never add more than this
 BLOCKING_DF_FLOOR = 64  # features carried by at most this many sentences open candidate pairs
 
@@ -172,8 +172,8 @@ class SimilarityModel:
         self.numbers = [f.numbers for f in features]
         name_df: Counter[str] = Counter(k for keys in self.name_keys for k in keys)
         number_df: Counter[str] = Counter(n for nums in self.numbers for n in nums)
-        self.name_rarity = _rarity(name_df, self.size)
-        self.number_rarity = _rarity(number_df, self.size)
+        self.name_weight = {k: r * r for k, r in _rarity(name_df, self.size).items()}
+        self.number_weight = {k: r * r for k, r in _rarity(number_df, self.size).items()}
         self._document_frequency = (
             term_df
             + Counter({f"name:{k}": v for k, v in name_df.items()})
@@ -186,28 +186,37 @@ class SimilarityModel:
             a, b = b, a
         return sum(w * b[t] for t, w in a.items() if t in b)
 
-    def _names_credit(self, i: int, j: int) -> float:
-        """Each name of sentence i that j also has, counted once, by its rarest shared key."""
-        others = self.name_keys[j]
+    def _names_credit(self, i: int, shared: frozenset[str]) -> float:
+        """Each name of sentence i with a key in `shared`, counted once, by its rarest shared key."""
         credit = 0.0
         for keys in self.names[i]:
-            shared = keys & others
-            if shared:
-                credit += max(self.name_rarity[k] for k in shared) ** 2
+            if not keys.isdisjoint(shared):
+                credit += max(self.name_weight[k] for k in keys & shared)
         return credit
 
     def bonus(self, i: int, j: int) -> float:
         """Credit for shared names and numbers, each by the square of its rarity (so names the
         whole event repeats add next to nothing), capped at BONUS_CAP."""
-        if not (self.name_keys[i] & self.name_keys[j] or self.numbers[i] & self.numbers[j]):
+        shared_names = self.name_keys[i] & self.name_keys[j]
+        shared_numbers = self.numbers[i] & self.numbers[j]
+        if not shared_names and not shared_numbers:
             return 0.0
-        names = min(self._names_credit(i, j), self._names_credit(j, i))
-        numbers = sum(self.number_rarity[n] ** 2 for n in self.numbers[i] & self.numbers[j])
+        names = min(self._names_credit(i, shared_names), self._names_credit(j, shared_names)) if shared_names else 0.0
+        numbers = sum(self.number_weight[n] for n in shared_numbers)
         return min(BONUS_CAP, NAME_WEIGHT * names + NUMBER_WEIGHT * numbers)
 
     def similarity(self, i: int, j: int) -> float:
         """TF-IDF cosine plus the names-and-numbers bonus (0 .. 1 + BONUS_CAP)."""
         return self.cosine(i, j) + self.bonus(i, j)
+
+    def similarity_if_at_least(self, i: int, j: int, threshold: float) -> float | None:
+        """The similarity when it reaches `threshold`, else None (skips the bonus when even the
+        largest bonus could not lift the cosine that far)."""
+        cosine = self.cosine(i, j)
+        if cosine + BONUS_CAP < threshold:
+            return None
+        score = cosine + self.bonus(i, j)
+        return score if score >= threshold else None
 
     def blocking_keys(self, i: int, max_df: int) -> list[str]:
         keys = [t for t in self.vectors[i] if self._document_frequency[t] <= max_df]
