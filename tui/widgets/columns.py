@@ -10,7 +10,8 @@ Marks (`tui.widgets.marks`) are painted through component classes ``aligned-colu
 gutter symbols (``!`` conflict, ``~`` variant, ``+`` omission, ``▶`` selected) sit left of a
 sentence's first line. The cursor row is shaded and barred (``▌``) so it reads without colour.
 
-Too narrow for every column: as many columns as fit at `MIN_COLUMN` cells are shown, a window
+Too narrow for every column: as many columns as fit at `MIN_COLUMN` cells (`tui.widgets.layout`)
+are shown, a window
 over the chosen columns that `[`/`]` shift and h/l follow.
 """
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -30,43 +30,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.marks import GUTTER_RANK, KIND_RANK, MARK_KINDS, GutterMark, Gutters, Marks
+from tui.widgets.layout import GUTTER, PAD, RULE, Layout, fit_columns, lay_out, text_width_for
+from tui.widgets.marks import MARK_KINDS, Gutters, MarkLayers, Marks
 from tui.widgets.model import Cell, CompareModel
-from tui.widgets.text import Span, map_span, wrap_offsets
-
-GUTTER = 2  # cursor bar, class symbol
-PAD = 1  # space after the text
-RULE = "│"
-MIN_COLUMN = 30  # cells a column needs, gutter included
+from tui.widgets.text import Span, map_span
 
 _MOVE = Binding.Group("row")
 _SIDE = Binding.Group("column")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where rows and columns fall for one width and one set of visible columns."""
-
-    width: int
-    cols: tuple[int, ...]  # visible columns (model indices), left to right
-    text_width: int  # cells of text per column
-    rows: list[int]  # model rows with something to show, in order
-    tops: list[int]  # first line of each of those rows
-    heights: list[int]  # lines of text of each (a blank line follows)
-    total: int
-    position: dict[int, int]  # model row -> index into rows
-
-    @property
-    def stride(self) -> int:
-        return GUTTER + self.text_width + PAD + 1
-
-    def column_x(self, k: int) -> int:
-        return k * self.stride
-
-
-def fit_columns(width: int, wanted: int) -> int:
-    """How many columns of at least MIN_COLUMN cells fit in `width` (at least one)."""
-    return max(1, min(wanted, (width + 1) // (MIN_COLUMN + 1)))
 
 
 class AlignedColumns(ScrollView, can_focus=True):
@@ -159,11 +129,9 @@ class AlignedColumns(ScrollView, can_focus=True):
         self.shown: list[int] = []
         self.window = 0
         self.placement: Layout | None = None
-        self._marks: dict[str, Marks] = {}
-        self._gutters: dict[str, Gutters] = {}
+        self.marks = MarkLayers()
         self._wraps: dict[Cell, Sequence[Span]] = {}
         self._wrap_width = -1
-        self._runs: dict[Cell, list[tuple[int, int, tuple[str, ...]]]] = {}
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
         self._styles: dict[tuple[bool, tuple[str, ...]], Style] = {}
 
@@ -176,9 +144,7 @@ class AlignedColumns(ScrollView, can_focus=True):
         self.window = 0
         self.focus_col = 0
         self.cursor_row = 0
-        self._marks.clear()
-        self._gutters.clear()
-        self._runs.clear()
+        self.marks.reset()
         self._wraps.clear()
         self._wrap_width = -1
         self.relayout()
@@ -187,29 +153,27 @@ class AlignedColumns(ScrollView, can_focus=True):
 
     def set_marks(self, layer: str, marks: Marks, gutters: Gutters | None = None) -> None:
         """Replace one layer of marks (and of gutter symbols)."""
-        self._marks[layer] = dict(marks)
-        if gutters is not None:
-            self._gutters[layer] = dict(gutters)
-        self._marks_changed()
+        self.marks.set(layer, marks, gutters)
+        self._repaint()
 
     def add_marks(self, layer: str, marks: Marks) -> None:
         """Add to one layer (e.g. word diffs of rows that just scrolled into view)."""
-        self._marks.setdefault(layer, {}).update(marks)
-        for cell in marks:
-            self._runs.pop(cell, None)
-        self._strips.clear()
-        self.refresh()
+        self.marks.add(layer, marks)
+        self._repaint()
 
     def clear_marks(self, layer: str) -> None:
-        self._marks.pop(layer, None)
-        self._gutters.pop(layer, None)
-        self._marks_changed()
+        self.marks.clear(layer)
+        self._repaint()
 
     def marks_of(self, layer: str) -> Marks:
-        return self._marks.get(layer, {})
+        return self.marks.of(layer)
 
-    def _marks_changed(self) -> None:
-        self._runs.clear()
+    def show_layers(self, hidden: Iterable[str] = ()) -> None:
+        """Paint every layer except `hidden` (their marks are kept, only not painted)."""
+        self.marks.show(hidden)
+        self._repaint()
+
+    def _repaint(self) -> None:
         self._strips.clear()
         self.refresh()
 
@@ -290,33 +254,12 @@ class AlignedColumns(ScrollView, can_focus=True):
             return
         self.window = max(0, min(self.window, len(self.shown) - self.fit))
         cols = self._window_columns()
-        text_width = max(1, (width - (len(cols) - 1)) // len(cols) - GUTTER - PAD)
+        text_width = text_width_for(width, len(cols))
         if text_width != self._wrap_width:
             self._wraps.clear()
             self._wrap_width = text_width
-        rows: list[int] = []
-        tops: list[int] = []
-        heights: list[int] = []
-        y = 0
-        wraps = self._wraps
-        for r, row in enumerate(model.rows):
-            height = 0
-            for col in cols:
-                idx = row[col]
-                if idx is None:
-                    continue
-                lines = wraps.get((col, idx))
-                if lines is None:
-                    lines = wraps[(col, idx)] = wrap_offsets(model.display(col, idx)[0], text_width)
-                if len(lines) > height:
-                    height = len(lines)
-            if height:
-                rows.append(r)
-                tops.append(y)
-                heights.append(height)
-                y += height + 1
-        position = {r: i for i, r in enumerate(rows)}
-        self.placement = Layout(width, cols, text_width, rows, tops, heights, y, position)
+        self.placement = placement = lay_out(model, cols, width, self._wraps)
+        rows, tops, position, y = placement.rows, placement.tops, placement.position, placement.total
         self.virtual_size = Size(width, y)
         self._strips.clear()
         if rows and self.cursor_row not in position:
@@ -431,17 +374,13 @@ class AlignedColumns(ScrollView, can_focus=True):
         self._step(10**9)
 
     def _page(self, direction: int) -> None:
-        layout = self.placement
-        if layout is None or not layout.rows:
+        placement = self.placement
+        if placement is None or not placement.rows:
             return
-        i = layout.position.get(self.cursor_row, 0)
-        target_y = layout.tops[i] + direction * max(1, self.scrollable_content_region.height - 2)
-        j = max(0, min(len(layout.rows) - 1, bisect_right(layout.tops, max(0, target_y)) - 1))
-        if j == i:
-            j = max(0, min(len(layout.rows) - 1, i + direction))
-        self.scroll_to(y=self.scroll_offset.y + direction * self.scrollable_content_region.height,
-                       animate=False, immediate=True)
-        self.move_cursor(layout.rows[j])
+        i = placement.position.get(self.cursor_row, 0)
+        target = placement.tops[i] + direction * max(1, self.scrollable_content_region.height - 2)
+        j = bisect_right(placement.tops, max(0, target)) - 1
+        self._step((j if j != i else i + direction) - i)
 
     def action_page_down(self) -> None:
         self._page(1)
@@ -537,7 +476,7 @@ class AlignedColumns(ScrollView, can_focus=True):
             gutter = [Segment(bar, base + self.get_component_rich_style("aligned-columns--cursor-bar", partial=True))]
         else:
             gutter = [Segment(" ", base)]
-        symbol = self._gutter_symbol(col, idx) if idx is not None and line == 0 else None
+        symbol = self.marks.gutter((col, idx)) if idx is not None and line == 0 else None
         if symbol is not None:
             gutter.append(Segment(symbol.symbol, base + self.get_component_rich_style(
                 f"aligned-columns--gutter-{symbol.kind}", partial=True)))
@@ -549,11 +488,11 @@ class AlignedColumns(ScrollView, can_focus=True):
         wraps = self._wraps.get((col, idx))
         if wraps is None or line >= len(wraps):
             return [*gutter, Segment(" " * width, base)]
-        text = self.model.display(col, idx)[0]
+        text, offsets = self.model.display(col, idx)
         start, end = wraps[line]
         pieces = gutter
         position = start
-        for run_start, run_end, kinds in self._runs_of(col, idx):
+        for run_start, run_end, kinds in self.marks.runs((col, idx), text, offsets):
             if run_end <= start or run_start >= end:
                 continue
             a, b = max(run_start, start), min(run_end, end)
@@ -567,38 +506,3 @@ class AlignedColumns(ScrollView, can_focus=True):
         pieces.append(Segment(" " * max(0, width - used), base))
         return pieces
 
-    def _gutter_symbol(self, col: int, idx: int) -> GutterMark | None:
-        best: GutterMark | None = None
-        for gutters in self._gutters.values():
-            found = gutters.get((col, idx))
-            if found is not None and (best is None or _gutter_rank(found) > _gutter_rank(best)):
-                best = found
-        return best
-
-    def _runs_of(self, col: int, idx: int) -> list[tuple[int, int, tuple[str, ...]]]:
-        """Marked runs of a sentence in displayed offsets, each with its kinds in paint order."""
-        cell = (col, idx)
-        runs = self._runs.get(cell)
-        if runs is not None:
-            return runs
-        assert self.model is not None
-        text, offsets = self.model.display(col, idx)
-        spans: list[tuple[int, int, str]] = []
-        for layer in self._marks.values():
-            for mark in layer.get(cell, ()):
-                a, b = map_span(offsets, mark.start, mark.end, len(text))
-                if b > a:
-                    spans.append((a, b, mark.kind))
-        runs = []
-        if spans:
-            edges = sorted({p for a, b, _ in spans for p in (a, b)})
-            for a, b in zip(edges, edges[1:], strict=False):
-                kinds = sorted({k for s, e, k in spans if s <= a and e >= b}, key=KIND_RANK.__getitem__)
-                if kinds:
-                    runs.append((a, b, tuple(kinds)))
-        self._runs[cell] = runs
-        return runs
-
-
-def _gutter_rank(mark: GutterMark) -> int:
-    return GUTTER_RANK.get(mark.kind, 0)

@@ -12,7 +12,8 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.widgets.columns import GUTTER, PAD, RULE, AlignedColumns
+from tui.widgets.columns import AlignedColumns
+from tui.widgets.layout import GUTTER, PAD, RULE
 from tui.widgets.text import text_width, truncate
 
 
@@ -62,7 +63,7 @@ class ColumnHeaders(Widget):
             if y == 0:
                 segments.extend(self._heading(info.outlet, info.published, focused, col == base_col, cell))
             elif y == 1:
-                segments.append(Segment(" " * GUTTER + truncate(info.title, cell - GUTTER - PAD).ljust(0),
+                segments.append(Segment(" " * GUTTER + truncate(info.title, cell - GUTTER - PAD),
                                         self._component("title")))
             else:
                 style = self._component("focused-rule" if focused else "rule")

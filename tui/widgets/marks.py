@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from compare.models import Detail, Discrepancy, Mention
 from tui.widgets.model import Cell, CompareModel
+from tui.widgets.text import map_span
 
 # Paint order: later kinds win the colour where marks overlap.
 MARK_KINDS: tuple[str, ...] = (
@@ -59,6 +60,19 @@ class GutterMark(NamedTuple):
 
 Marks = dict[Cell, tuple[Mark, ...]]
 Gutters = dict[Cell, GutterMark]
+
+
+def mark_runs(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Cut overlapping (start, end, kind) spans into runs, each with its kinds in paint order."""
+    if not spans:
+        return []
+    runs: list[tuple[int, int, tuple[str, ...]]] = []
+    edges = sorted({p for a, b, _ in spans for p in (a, b)})
+    for a, b in zip(edges, edges[1:], strict=False):
+        kinds = sorted({k for s, e, k in spans if s <= a and e >= b}, key=KIND_RANK.__getitem__)
+        if kinds:
+            runs.append((a, b, tuple(kinds)))
+    return runs
 
 
 def diff_marks(model: CompareModel, row: int, cells: Mapping[str, object]) -> Marks:
@@ -149,3 +163,65 @@ def mention_cells(model: CompareModel, mentions: Iterable[Mention]) -> list[tupl
         if placed is not None:
             cells.append((placed[0], placed[1]))
     return cells
+
+
+class MarkLayers:
+    """Named layers of marks and gutter symbols, and the painted runs they make per sentence."""
+
+    def __init__(self) -> None:
+        self._marks: dict[str, Marks] = {}
+        self._gutters: dict[str, Gutters] = {}
+        self.hidden: set[str] = set()
+        self._runs: dict[Cell, list[tuple[int, int, tuple[str, ...]]]] = {}
+
+    def reset(self) -> None:
+        self._marks.clear()
+        self._gutters.clear()
+        self._runs.clear()
+
+    def set(self, layer: str, marks: Marks, gutters: Gutters | None = None) -> None:
+        self._marks[layer] = dict(marks)
+        if gutters is not None:
+            self._gutters[layer] = dict(gutters)
+        self._runs.clear()
+
+    def add(self, layer: str, marks: Marks) -> None:
+        self._marks.setdefault(layer, {}).update(marks)
+        for cell in marks:
+            self._runs.pop(cell, None)
+
+    def clear(self, layer: str) -> None:
+        self._marks.pop(layer, None)
+        self._gutters.pop(layer, None)
+        self._runs.clear()
+
+    def of(self, layer: str) -> Marks:
+        return self._marks.get(layer, {})
+
+    def show(self, hidden: Iterable[str]) -> None:
+        self.hidden = set(hidden)
+        self._runs.clear()
+
+    def gutter(self, cell: Cell) -> GutterMark | None:
+        """The highest-ranking gutter symbol of a sentence among the shown layers."""
+        best: GutterMark | None = None
+        for layer, gutters in self._gutters.items():
+            found = gutters.get(cell) if layer not in self.hidden else None
+            if found is not None and (best is None or GUTTER_RANK.get(found.kind, 0) > GUTTER_RANK.get(best.kind, 0)):
+                best = found
+        return best
+
+    def runs(self, cell: Cell, text: str, offsets: list[int] | None) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Marked runs of a sentence in displayed offsets (`text`, `offsets` from display_text)."""
+        runs = self._runs.get(cell)
+        if runs is None:
+            spans = []
+            for name, layer in self._marks.items():
+                if name in self.hidden:
+                    continue
+                for mark in layer.get(cell, ()):
+                    a, b = map_span(offsets, mark.start, mark.end, len(text))
+                    if b > a:
+                        spans.append((a, b, mark.kind))
+            runs = self._runs[cell] = mark_runs(spans)
+        return runs
