@@ -15,13 +15,19 @@ numbers) on candidate pairs from an inverted index of uncommon features, never a
 event. Pairs at or above `PAIR_THRESHOLD` are taken greedily, best first (ties by position), into
 rows: two rows merge when they share no article and their sentences are, on average, alike
 (`ROW_LINK_THRESHOLD`), so accounts other than the base also meet each other (two accounts may
-share a sentence the base lacks). Sentences left alone get rows of their own. Rows are then ordered:
-the base's rows in its order, each followed at once by the rows waiting on it (a depth-first
-topological order over "a sentence comes after its predecessor").
+share a sentence the base lacks). Sentences left alone get rows of their own.
+
+Rows are then ordered: the base's rows in its order; a row the base lacks after the rows of its
+sentences' predecessors, and spread between the base rows that its article's neighbouring
+sentences share, in proportion (so an account's long unique passage interleaves with the base's
+rows instead of piling up after one of them). Two shared rows the base lacks may wait on each
+other (a crossing between two other accounts); one sentence of one of them then leaves for a row
+of its own, the only case where a found pair is given up.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -106,9 +112,9 @@ class _Placement:
     rows of its sentences' predecessors (in their own articles) are placed, depth first.
 
     Two shared rows the base lacks can wait on each other (A's predecessor in B's row and B's in
-    A's). When nothing more can be placed, a row on such a cycle is split back into single
-    sentences; a sentence alone always has a place after its predecessor, so this ends, and only
-    rows on cycles lose their pairing.
+    A's). When nothing more can be placed, one sentence of a row on such a cycle leaves it for a row
+    of its own; every such move shrinks a shared row and a sentence alone always has a place after
+    its predecessor, so this ends, and only sentences on cycles lose their pairing.
     """
 
     def __init__(self, rows: list[_Row], event: _Event):
@@ -122,7 +128,9 @@ class _Placement:
                 self.dependents[m].append(n)
         self.pending = [len(w) for w in self.waits_on]
         self.order: list[int] = []
-        self.placed: set[int] = set()  # placed or retired (split into single sentences)
+        self.placed: set[int] = set()
+        self.unplaced = [(self._key(n), n) for n in range(len(self.rows))]  # a heap, placed ones popped late
+        heapq.heapify(self.unplaced)
 
     def _predecessor_rows(self, n: int) -> set[int]:
         row = self.rows[n]
@@ -151,10 +159,13 @@ class _Placement:
                     ready.append(d)
             stack.extend(sorted(ready, key=self._key, reverse=True))
 
-    def _split_a_cycle(self) -> None:
+    def _break_a_cycle(self) -> None:
         """Walk back from an unplaced row through unplaced predecessors until a row repeats: that
-        loop is a cycle; split its first shared row (by position) into single sentences."""
-        node = min((n for n in range(len(self.rows)) if n not in self.placed), key=self._key)
+        loop is a cycle. In its first shared row (by position), the sentence whose predecessor is
+        the next row on the loop leaves for a row of its own; the rest of the row stays together."""
+        while self.unplaced[0][1] in self.placed:
+            heapq.heappop(self.unplaced)
+        node = self.unplaced[0][1]
         seen: dict[int, int] = {}
         path: list[int] = []
         while node not in seen:
@@ -162,36 +173,36 @@ class _Placement:
             path.append(node)
             node = min((m for m in self.waits_on[node] if m not in self.placed), key=self._key)
         cycle = path[seen[node] :]
+        following = {n: cycle[(k + 1) % len(cycle)] for k, n in enumerate(cycle)}
         victim = min((n for n in cycle if len(self.rows[n].members) > 1), key=self._key)
-        affected = set(self.dependents[victim])
-        for m in self.waits_on[victim]:
-            self.dependents[m].remove(victim)
-        self.dependents[victim] = []
-        self.waits_on[victim] = set()
-        self.placed.add(victim)  # retired: never in the order
-        singles = []
-        for position, flat in self.rows[victim].members.items():
-            singles.append(len(self.rows))
-            self.row_of[flat] = len(self.rows)
-            self.rows.append(_Row({position: flat}))
-            self.dependents.append([])
-            self.waits_on.append(set())
-            self.pending.append(0)
-        for n in singles + sorted(affected):
+        leaving = [
+            position
+            for position, flat in self.rows[victim].members.items()
+            if self.row_of.get(self.event.flat.get((position, self.event.local[flat] - 1), -1)) == following[victim]
+        ]
+        leaving = leaving[: len(self.rows[victim].members) - 1]  # a row never empties
+        single = len(self.rows)
+        self.rows.append(_Row({p: self.rows[victim].members.pop(p) for p in leaving}))
+        for flat in self.rows[single].members.values():
+            self.row_of[flat] = single
+        self.dependents.append([])
+        self.waits_on.append(set())
+        self.pending.append(0)
+        heapq.heappush(self.unplaced, (self._key(single), single))
+        for n in [victim, single, *sorted(set(self.dependents[victim]))]:
             for m in self.waits_on[n]:
-                if n in self.dependents[m]:
-                    self.dependents[m].remove(n)
+                self.dependents[m].remove(n)
             self.waits_on[n] = self._predecessor_rows(n)
             for m in sorted(self.waits_on[n]):
                 self.dependents[m].append(n)
             self.pending[n] = sum(1 for m in self.waits_on[n] if m not in self.placed)
-        for n in sorted(singles, key=self._key):
+        for n in (victim, single):
             if self.pending[n] == 0 and n not in self.placed:
                 self._emit(n)
 
     def run(self) -> tuple[list[_Row], list[int], list[set[int]]]:
-        """(rows, a topological order of their indices, what each waits on); retired rows are
-        left out of the order."""
+        """(rows, after any cycle breaking; a topological order of their indices; what each row
+        waits on)."""
         anchored = sorted(
             (n for n, row in enumerate(self.rows) if 0 in row.members),
             key=lambda n: self.event.local[self.rows[n].members[0]],
@@ -202,7 +213,7 @@ class _Placement:
         for n in leading + anchored:
             self._emit(n)
         while len(self.placed) < len(self.rows):
-            self._split_a_cycle()
+            self._break_a_cycle()
         return self.rows, self.order, self.waits_on
 
 
