@@ -132,6 +132,25 @@ def test_accounts_other_than_the_base_meet_each_other():
     assert [r.cells["base"] for r in rows if r.cells["base"] is not None] == [0, 1]
 
 
+def test_a_crossing_among_other_accounts_costs_one_sentence_its_row():
+    """Three accounts tell p then q, a fourth q then p, and the base tells neither: the two shared
+    rows wait on each other, so one sentence must leave its row; the other pairs stay."""
+    opening = "The convoy left Aleppo at dawn under heavy escort."
+    p = "Witnesses counted forty trucks crossing the Euphrates bridge near Raqqa."
+    q = "A spokesman for the Kurdish militia denied any role in the ambush."
+    base = make_article("base", [opening])
+    in_order = [make_article(f"a{n}", [opening, p, q]) for n in range(1, 4)]
+    crossed = make_article("a4", [opening, q, p])
+    articles = [base, *in_order, crossed]
+    rows = align_articles(articles)
+    check_contract(articles, rows)
+    p_row = next(r for r in rows if r.cells["a1"] == 1)
+    q_row = next(r for r in rows if r.cells["a1"] == 2)
+    assert [p_row.cells[f"a{n}"] for n in range(1, 4)] == [1, 1, 1]
+    assert [q_row.cells[f"a{n}"] for n in range(1, 4)] == [2, 2, 2]
+    assert (p_row.cells["a4"], q_row.cells["a4"]) in {(None, 1), (2, None)}
+
+
 def test_unmatched_sentences_spread_between_the_base_rows():
     """An account's sentences the base lacks sit between the base rows their neighbours match, in
     proportion, rather than piling up after the last match."""
