@@ -44,6 +44,7 @@ def _owner(st: os.stat_result) -> str:
 
 def permission_checks(path: Path) -> list[Check]:
     checks: list[Check] = []
+    path = path.absolute()  # the advice names real folders, never "."
     folder = path.parent
     files = [p for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()]
     try:
