@@ -83,7 +83,7 @@ class Resolver:
     """Turns noun phrases into agents, with the article's names and its last speakers at hand."""
 
     doc: Doc
-    names: list[Found]
+    names: list[list[Found]]  # by sentence
     people_titles: dict[str, str] = field(default_factory=dict)
     people_names: dict[str, str] = field(default_factory=dict)
     last_person: Agent | None = None
@@ -91,7 +91,8 @@ class Resolver:
     recent: list[Agent] = field(default_factory=list)
 
     def names_in(self, start: int, end: int) -> list[Found]:
-        return [f for f in self.names if f.start >= start and f.end <= end and f.kind in ("person", "organization", "place")]
+        s_idx = self.doc.sentence_at(start)
+        return [f for f in self.names[s_idx] if f.start >= start and f.end <= end and f.kind in ("person", "organization", "place")]
 
     def agent(self, tokens: list[Token]) -> Agent | None:
         tokens = [t for t in tokens if t.text not in QUOTE_CHARS]

@@ -132,17 +132,17 @@ def sentence_victim(tokens: list[Token], names: list[Found], counts: list[Found]
     return None
 
 
-def sentence_victims(doc: Doc, names: list[Found], counts: list[Found]) -> dict[int, str | None]:
+def sentence_victims(doc: Doc, names_at: list[list[Found]], counts_at: list[list[Found]]) -> dict[int, str | None]:
     """The victim of every sentence that speaks of a casualty (speakers are never the victim)."""
-    last_person = _last_person_before(doc, names)
+    last_person = _last_person_before(doc, [f for fs in names_at for f in fs])
     out: dict[int, str | None] = {}
     for s_idx, tokens in enumerate(doc.tokens):
         if _casualty_index(tokens) is None:
             continue
-        s_names = [f for f in names if f.sentence_idx == s_idx]
+        s_names = names_at[s_idx]
         speakers = {f.key for f in s_names if f.kind == "person" and _speaks(tokens, f)}
         candidates = [f for f in s_names if not (f.kind == "person" and f.key in speakers)]
-        out[s_idx] = sentence_victim(tokens, candidates, [c for c in counts if c.sentence_idx == s_idx], last_person.get(s_idx))
+        out[s_idx] = sentence_victim(tokens, candidates, counts_at[s_idx], last_person.get(s_idx))
     return out
 
 
@@ -183,7 +183,7 @@ def _means_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return family, i + 1
 
 
-def extract_causes(doc: Doc, names: list[Found], victims: dict[int, str | None]) -> list[Found]:
+def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str | None]) -> list[Found]:
     out: list[Found] = []
     aid = doc.article.id
     for s_idx, tokens in enumerate(doc.tokens):
@@ -191,7 +191,7 @@ def extract_causes(doc: Doc, names: list[Found], victims: dict[int, str | None])
         victim = _incident_victim(victims, s_idx)
         if victim is None and hit is None:
             continue
-        s_names = [f for f in names if f.sentence_idx == s_idx]
+        s_names = names_at[s_idx]
         anchor = hit if hit is not None else 0
         # a sentence without its own casualty describes the attack only if something hit
         means_here = hit is not None or any(t.lower in HIT_VERBS for t in tokens)

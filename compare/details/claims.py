@@ -74,14 +74,15 @@ def _subject(tokens: list[Token], v: int, resolver: Resolver, dates: list[tuple[
     return resolver.agent(np) if np else None
 
 
-def extract_claims(doc: Doc, names: list[Found], frames_by_sentence: list[list[Frame]], resolver: Resolver,
-                   dates: list[tuple[int, int]]) -> list[Found]:
+def extract_claims(doc: Doc, names_at: list[list[Found]], frames_by_sentence: list[list[Frame]], resolver: Resolver,
+                   dates_at: list[list[tuple[int, int]]]) -> list[Found]:
     out: list[Found] = []
     aid = doc.article.id
     for s_idx, tokens in enumerate(doc.tokens):
         if not _casualty_near(doc, s_idx):
             continue
-        s_names = [f for f in names if f.sentence_idx == s_idx]
+        s_names = names_at[s_idx]
+        dates = dates_at[s_idx]
         frames = frames_by_sentence[s_idx]
         for tok in tokens:
             low, i = tok.lower, tok.idx

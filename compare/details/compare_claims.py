@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from compare.details.event import EventContext, sources_text
+from compare.details.event import EventContext, clashes, sources_text
 from compare.details.found import Found
 
 
@@ -54,9 +54,9 @@ def means_compatible(a: str, b: str) -> bool:
 
 
 def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:
-    bad = [(a, b) for a, b in combinations(founds, 2) if _differs(ctx, a, b) and not means_compatible(a.data["family"], b.data["family"])]
+    involved_list, bad = clashes(ctx, founds, lambda f: f.data["family"], means_compatible)  # type: ignore[arg-type]
     if bad:
-        involved = {id(x): x for pair in bad for x in pair}
+        involved = {id(x): x for x in involved_list}
         ctx.add_discrepancy(
             "conflict", "cause", key, f"What hit {who}: " + " vs ".join(sorted({x.text for x in involved.values()})),
             "Rule different-means: weapons of different kinds for the same casualty: "
@@ -76,10 +76,10 @@ def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str)
 
 
 def _agents(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:
-    bad = [(a, b) for a, b in combinations(founds, 2) if _differs(ctx, a, b) and a.data["agent_key"] != b.data["agent_key"]]
+    involved_list, bad = clashes(ctx, founds, lambda f: f.data["agent_key"], lambda a, b: a == b)
     if not bad:
         return
-    involved = {id(x): x for pair in bad for x in pair}
+    involved = {id(x): x for x in involved_list}
     agents = []
     for x in involved.values():
         if x.data["agent"] not in agents:

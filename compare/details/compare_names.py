@@ -44,7 +44,7 @@ def _is_default_alias(kind: str, text: str) -> bool:
 
 
 def place_clusters(ctx: EventContext) -> dict[str, list[Found]]:
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     clusters: dict[str, list[Found]] = {}
     for f in ctx.found("place"):
@@ -56,8 +56,11 @@ def place_clusters(ctx: EventContext) -> dict[str, list[Found]]:
         blocks.setdefault(key[:3], []).append(key)
     for keys in blocks.values():
         keys.sort(key=lambda k: (-len(clusters[k]), k))
-        for a, b in combinations(list(keys), 2):
-            if a in clusters and b in clusters and len(a.split()) == len(b.split()) and fuzz.ratio(a, b) >= FUZZY_PLACE:
+        for a in keys:
+            if a not in clusters:
+                continue
+            rest = [b for b in keys if b != a and b in clusters and len(a.split()) == len(b.split())]
+            for b, _score, _n in process.extract(a, rest, scorer=fuzz.ratio, score_cutoff=FUZZY_PLACE, limit=None):
                 clusters[a].extend(clusters.pop(b))
     return clusters
 

@@ -26,16 +26,24 @@ MIN_SHARED = 2
 MAX_POSTING = 40  # words in more quotes than this do not propose pairs
 
 
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+MAX_WORDINGS = 40  # distinct wordings of one remark compared pairwise
+
+
 def _words(text: str) -> list[str]:
-    text = text.replace("’", "'").replace("‘", "'").lower()
-    return re.findall(r"[^\W_]+(?:'[^\W_]+)*", text)
+    return _WORDS.findall(text.replace("’", "'").replace("‘", "'").lower())
 
 
-def _contains(long: list[str], short: list[str]) -> bool:
-    if len(short) > len(long):
-        return False
-    n = len(short)
-    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+def _wording(f: Found) -> str:
+    """The quotation's words, lower case, space-joined and space-padded (cached on the mention)."""
+    cached = f.data.get("wording")
+    if cached is None:
+        cached = f.data["wording"] = " " + " ".join(_words(f.text)) + " "
+    return cached
+
+
+def _contains(long: str, short: str) -> bool:
+    return short in long
 
 
 class _Union:
@@ -54,13 +62,20 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _stem_set(ctx: EventContext, f: Found) -> tuple[frozenset[str], float]:
+    cached = f.data.get("stem_set")
+    if cached is None:
+        stems = frozenset(f.data["stems"])
+        cached = f.data["stem_set"] = (stems, sum(ctx.weight(s) for s in stems))
+    return cached
+
+
 def _score(ctx: EventContext, a: Found, b: Found) -> tuple[float, list[str]]:
-    sa, sb = set(a.data["stems"]), set(b.data["stems"])
+    sa, wa = _stem_set(ctx, a)
+    sb, wb = _stem_set(ctx, b)
     shared = sa & sb
     if not shared:
         return 0.0, []
-    wa = sum(ctx.weight(s) for s in sa)
-    wb = sum(ctx.weight(s) for s in sb)
     ws = sum(ctx.weight(s) for s in shared)
     return ws / max(min(wa, wb), 1e-9), sorted(shared)
 
@@ -85,7 +100,7 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
             continue
         ka, kb = qa.data.get("speaker_key"), qb.data.get("speaker_key")
         if qa.article == qb.article:
-            wa, wb = _words(qa.text), _words(qb.text)
+            wa, wb = _wording(qa), _wording(qb)
             if (ka == kb or None in (ka, kb)) and (_contains(wa, wb) or _contains(wb, wa)):
                 union.join(a, b)
                 scores[(a, b)] = 1.0
@@ -97,11 +112,10 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
     groups: dict[int, list[int]] = {}
     for n in range(len(quotes)):
         groups.setdefault(union.find(n), []).append(n)
-    out = []
-    for members in groups.values():
-        found = [quotes[n] for n in members]
-        out.append((found, {k: v for k, v in scores.items() if k[0] in members}))
-    return out
+    scores_of: dict[int, dict[tuple[int, int], float]] = {}
+    for k, v in scores.items():
+        scores_of.setdefault(union.find(k[0]), {})[k] = v
+    return [([quotes[n] for n in members], scores_of.get(root, {})) for root, members in groups.items()]
 
 
 def _cluster_key(ctx: EventContext, found: list[Found]) -> str:
@@ -124,18 +138,22 @@ def compare_quotes(ctx: EventContext) -> None:
         articles = {f.article for f in found}
         if len(articles) < 2:
             continue
-        _wording(ctx, found, key, did, scores)
+        _compare_wording(ctx, found, key, did, scores)
         _speaker(ctx, found, key, did)
 
 
-def _wording(ctx: EventContext, found: list[Found], key: str, did: str, scores: dict[tuple[int, int], float]) -> None:
+def _compare_wording(ctx: EventContext, found: list[Found], key: str, did: str, scores: dict[tuple[int, int], float]) -> None:
+    by_wording: dict[str, list[Found]] = {}
+    for f in found:
+        by_wording.setdefault(_wording(f), []).append(f)
+    wordings = sorted(by_wording, key=lambda w: (-len(by_wording[w]), w))[:MAX_WORDINGS]
     differing: list[tuple[Found, Found]] = []
-    for a, b in combinations(found, 2):
-        if a.article == b.article:
+    for wa, wb in combinations(wordings, 2):
+        if _contains(wa, wb) or _contains(wb, wa):
             continue
-        wa, wb = _words(a.text), _words(b.text)
-        if not (_contains(wa, wb) or _contains(wb, wa)):
-            differing.append((a, b))
+        pair = next(((a, b) for a in by_wording[wa] for b in by_wording[wb] if a.article != b.article), None)
+        if pair is not None:
+            differing.append(pair)
     if not differing:
         return
     involved = {id(x): x for pair in differing for x in pair}
@@ -158,8 +176,15 @@ def _wording(ctx: EventContext, found: list[Found], key: str, did: str, scores: 
 
 
 def _speaker(ctx: EventContext, found: list[Found], key: str, did: str) -> None:
-    named = [f for f in found if f.data.get("speaker_key")]
-    clash = [(a, b) for a, b in combinations(named, 2) if a.article != b.article and a.data["speaker_key"] != b.data["speaker_key"]]
+    by_speaker: dict[str, list[Found]] = {}
+    for f in found:
+        if f.data.get("speaker_key"):
+            by_speaker.setdefault(f.data["speaker_key"], []).append(f)
+    clash = []
+    for ka, kb in combinations(sorted(by_speaker)[:MAX_WORDINGS], 2):
+        pair = next(((a, b) for a in by_speaker[ka] for b in by_speaker[kb] if a.article != b.article), None)
+        if pair is not None:
+            clash.append(pair)
     if not clash:
         return
     involved = {id(x): x for pair in clash for x in pair}

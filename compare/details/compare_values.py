@@ -21,7 +21,7 @@ import re
 from itertools import combinations
 
 from compare.details import lexicon as lx
-from compare.details.event import EventContext, one_line, sources_text, upper_first
+from compare.details.event import EventContext, clashes, one_line, sources_text, upper_first
 from compare.details.found import Found
 from compare.models import DateValue, NumberValue
 
@@ -108,19 +108,10 @@ def compare_numbers(ctx: EventContext) -> None:
         else:
             label = f"{role} ({group})" if group and group != "-" else role
         did = ctx.add_detail("number", key, f"number {label}", founds)
-        bad: list[tuple[Found, Found]] = []
-        same: list[tuple[Found, Found]] = []
-        for a, b in combinations(founds, 2):
-            if not _differs(a, b, ctx):
-                continue
-            va, vb = a.value, b.value
-            assert isinstance(va, NumberValue) and isinstance(vb, NumberValue)
-            if not numbers_compatible(va, vb):
-                bad.append((a, b))
-            elif (va.min, va.max) == (vb.min, vb.max) and a.article != b.article and _number_form(a) != _number_form(b):
-                same.append((a, b))
+        involved_list, bad = clashes(ctx, founds, _bounds_of, lambda a, b: _bounds_overlap(a, b))  # type: ignore[arg-type]
+        same = _same_written_differently(founds)
         if bad:
-            involved = {id(x): x for pair in bad for x in pair}
+            involved = {id(x): x for x in involved_list}
             values = _values_by_source(list(involved.values()), ctx)
             pairs = sorted({f"{describe_number(x.value)} vs {describe_number(y.value)}" for x, y in bad})  # type: ignore[arg-type]
             ctx.add_discrepancy(
@@ -130,20 +121,44 @@ def compare_numbers(ctx: EventContext) -> None:
                 f"({'; '.join(pairs)}). Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
                 involved.values(), did)
         if same:
-            involved = {id(x): x for pair in same for x in pair}
-            forms = sorted({x.text for x in involved.values()})
+            forms = sorted({x.text for x in same})
             ctx.add_discrepancy(
                 "variant", "number", key, f"{upper_first(label)} written differently: " + " / ".join(forms),
                 "Rule same-value-written-differently: the same count in other words "
-                f"({describe_number(same[0][0].value)}): " + "; ".join(  # type: ignore[arg-type]
-                    f"{x.text!r} in {ctx.label(x.article)}" for x in involved.values()) + ".",
-                involved.values(), did)
+                f"({describe_number(same[0].value)}): " + "; ".join(  # type: ignore[arg-type]
+                    f"{x.text!r} in {ctx.label(x.article)}" for x in same) + ".",
+                same, did)
         if multi and role in OMISSION_NUMBER_ROLES and any(_positive(f) for f in founds):
             _omission(ctx, "number", key, founds, did, label if role == "age" else f"{label} count")
 
 
 def _positive(f: Found) -> bool:
     return isinstance(f.value, NumberValue) and (f.value.max is None or f.value.max > 0)
+
+
+def _bounds_of(f: Found) -> tuple[float, float]:
+    return _bounds(f.value)  # type: ignore[arg-type]
+
+
+def _bounds_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _same_written_differently(founds: list[Found]) -> list[Found]:
+    """Mentions of one exact count that two accounts write in different forms ("two dozen" / "24")."""
+    out: list[Found] = []
+    by_value: dict[tuple[int | None, int | None], list[Found]] = {}
+    for f in founds:
+        v = f.value
+        if isinstance(v, NumberValue) and v.min is not None and v.min == v.max:
+            by_value.setdefault((v.min, v.max), []).append(f)
+    for group in by_value.values():
+        forms: dict[str, set[str]] = {}
+        for f in group:
+            forms.setdefault(f.article, set()).add(_number_form(f))
+        if len(forms) > 1 and any(x.isdisjoint(y) for x, y in combinations(list(forms.values())[:20], 2)):
+            out.extend(group)
+    return out
 
 
 def _number_form(f: Found) -> str:
@@ -207,13 +222,16 @@ def _ranges_overlap(a: DateValue, b: DateValue) -> bool:
 
 
 def _agreeing(values: list[Found]) -> list[Found]:
-    """The largest set of values that can all hold together (greedy, most-agreed first)."""
-    ranked = sorted(values, key=lambda f: (-sum(_ranges_overlap(f.value, g.value) for g in values), f.article, f.start))  # type: ignore[arg-type]
-    group: list[Found] = []
-    for f in ranked:
-        if all(_ranges_overlap(f.value, g.value) for g in group):  # type: ignore[arg-type]
-            group.append(f)
-    return group
+    """The largest set of values that can all hold together (greedy over distinct days, most-given first)."""
+    by_day: dict[tuple[str, str], list[Found]] = {}
+    for f in values:
+        by_day.setdefault((f.value.start, f.value.end), []).append(f)  # type: ignore[union-attr]
+    days = sorted(by_day, key=lambda d: (-len(by_day[d]), d))[:200]
+    kept: list[tuple[str, str]] = []
+    for d in days:
+        if all(d[0] <= k[1] and k[0] <= d[1] for k in kept):
+            kept.append(d)
+    return [f for d in kept for f in by_day[d]]
 
 
 def compare_dates(ctx: EventContext) -> None:
@@ -229,9 +247,10 @@ def compare_dates(ctx: EventContext) -> None:
         if role in ("statement", "date") or role == "incident" and not known_victim:
             continue
         resolved = [f for f in founds if isinstance(f.value, DateValue)]
-        bad = [(a, b) for a, b in combinations(resolved, 2) if _differs(a, b, ctx) and not _ranges_overlap(a.value, b.value)]  # type: ignore[arg-type]
+        involved_list, bad = clashes(ctx, resolved, lambda f: (f.value.start, f.value.end),  # type: ignore[union-attr]
+                                     lambda a, b: a[0] <= b[1] and b[0] <= a[1])  # type: ignore[index]
         if bad:
-            involved = {id(x): x for pair in bad for x in pair}
+            involved = {id(x): x for x in involved_list}
             values = _values_by_source(list(involved.values()), ctx)
             ctx.add_discrepancy(
                 "conflict", "date", key, f"{upper_first(label)}: " + " vs ".join(v for v, _ in values),

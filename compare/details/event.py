@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from compare.details import lexicon as lx
 from compare.details.extract import ArticleFacts
@@ -39,6 +40,7 @@ class EventContext:
     person_ranks: dict[str, set[str]] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)
     n_sentences: int = 0
+    _weights: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def build(cls, event_id: str, articles: list[Article], facts: list[ArticleFacts],
@@ -77,7 +79,10 @@ class EventContext:
 
     def weight(self, stem: str) -> float:
         """Rarer words weigh more when quotes are matched (idf over the event's sentences)."""
-        return math.log((self.n_sentences + 1) / (self.df.get(stem, 0) + 1)) + 0.5
+        w = self._weights.get(stem)
+        if w is None:
+            w = self._weights[stem] = math.log((self.n_sentences + 1) / (self.df.get(stem, 0) + 1)) + 0.5
+        return w
 
     def person_name(self, key: str) -> str:
         return self.person_names.get(key, key)
@@ -95,8 +100,9 @@ class EventContext:
             by_surname.setdefault(key.rsplit(" ", 1)[-1], set()).add(key)
         # Spellings of one person (Khaled Hamwi / Khalid al-Hamwi) meet, blocked by surname.
         merged: dict[str, str] = {}
+        mentions = Counter(f.key for f in self.found("person"))
         for keys in by_surname.values():
-            ordered = sorted(keys, key=lambda k: (-sum(f.key == k for f in self.found("person")), k))
+            ordered = sorted(keys, key=lambda k: (-mentions[k], k))
             for k in ordered:
                 merged[k] = next((m for m in ordered if m in merged.values() and same_person(full[m], full[k])), k)
         full = {k: v for k, v in full.items() if merged.get(k, k) == k}
@@ -225,3 +231,45 @@ def sources_text(founds: Iterable[Found], ctx: EventContext) -> str:
         if part not in parts:
             parts.append(part)
     return "; ".join(parts)
+
+
+MAX_DISTINCT_VALUES = 200
+
+
+def clashes(ctx: EventContext, founds: list[Found], signature: Callable[[Found], Hashable],
+            compatible: Callable[[Hashable, Hashable], bool]) -> tuple[list[Found], list[tuple[Found, Found]]]:
+    """The mentions whose values cannot hold together with another account's or source's value,
+    and one example pair per clashing pair of values. Values are compared once per distinct
+    value (not per mention), so a long event with many mentions of few values stays linear."""
+    by_value: dict[Hashable, list[Found]] = {}
+    for f in founds:
+        by_value.setdefault(signature(f), []).append(f)
+    values = sorted(by_value, key=lambda v: (-len(by_value[v]), str(v)))[:MAX_DISTINCT_VALUES]
+    involved: dict[int, Found] = {}
+    pairs: list[tuple[Found, Found]] = []
+    for a, b in combinations(values, 2):
+        if compatible(a, b):
+            continue
+        pair = _origin_pair(ctx, by_value[a], by_value[b])
+        if pair is None:
+            continue
+        pairs.append(pair)
+        for f in (*by_value[a], *by_value[b]):
+            involved[id(f)] = f
+    return list(involved.values()), pairs
+
+
+def _origin_pair(ctx: EventContext, xs: list[Found], ys: list[Found]) -> tuple[Found, Found] | None:
+    """Two mentions from different accounts, or different sources of one account, if any."""
+    def origin(f: Found) -> tuple[str, str]:
+        return f.article, ctx.source_key(f)
+
+    first_y = origin(ys[0])
+    for x in xs:
+        if origin(x) != first_y:
+            return x, ys[0]
+    first_x = origin(xs[0])
+    for y in ys:
+        if origin(y) != first_x:
+            return xs[0], y
+    return None

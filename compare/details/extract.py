@@ -39,24 +39,26 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     doc = Doc.of(article)
     people = People()
     names = extract_entities(doc, aliases, people)
+    names_at = by_sentence(names, len(doc.sentences))
     dates = extract_dates(doc)
-    date_spans = [(d.start, d.end) for d in dates]
+    dates_at = [[(d.start, d.end) for d in ds] for ds in by_sentence(dates, len(doc.sentences))]
     quote_spans = find_quote_spans(doc.body)
-    quote_ranges = [(q.start, q.end) for q in quote_spans]
-    resolver = Resolver(doc, names, people.titles, people.by_key)
+    quotes_at = _spans_by_sentence(doc, [(q.start, q.end) for q in quote_spans])
+    resolver = Resolver(doc, names_at, people.titles, people.by_key)
     frames: list[list[Frame]] = []
     for s_idx in range(len(doc.sentences)):
-        s_frames = sentence_frames(doc, s_idx, resolver, quote_ranges, date_spans)
+        s_frames = sentence_frames(doc, s_idx, resolver, quotes_at[s_idx], dates_at[s_idx])
         for frame in s_frames:
             resolver.remember(frame.agent)
         if not s_frames:
-            _remember_subject(doc, s_idx, names, resolver)
+            _remember_subject(doc, s_idx, names_at[s_idx], resolver)
         frames.append(s_frames)
     quotes = extract_quotes(doc, frames, quote_spans)
-    numbers = extract_numbers(doc, set(date_spans))
-    victims = sentence_victims(doc, names, numbers)
-    causes = extract_causes(doc, names, victims)
-    claims = extract_claims(doc, names, frames, resolver, date_spans)
+    numbers = extract_numbers(doc, dates_at)
+    numbers_at = by_sentence(numbers, len(doc.sentences))
+    victims = sentence_victims(doc, names_at, numbers_at)
+    causes = extract_causes(doc, names_at, victims)
+    claims = extract_claims(doc, names_at, frames, resolver, dates_at)
     for f in [*names, *dates, *numbers, *causes]:
         if f.sentence_idx < len(frames):
             f.source = source_at(frames[f.sentence_idx], f.start, f.end)
@@ -68,6 +70,24 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     return ArticleFacts(doc, people, frames, found, victims)
 
 
+def by_sentence(found: list[Found], n: int) -> list[list[Found]]:
+    """Found items grouped by sentence index, so per-sentence work never scans the whole article."""
+    out: list[list[Found]] = [[] for _ in range(n)]
+    for f in found:
+        if 0 <= f.sentence_idx < n:
+            out[f.sentence_idx].append(f)
+    return out
+
+
+def _spans_by_sentence(doc: Doc, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Each sentence's share of body spans that may run across sentences (quotations)."""
+    out: list[list[tuple[int, int]]] = [[] for _ in doc.sentences]
+    for a, b in spans:
+        for s_idx in range(doc.sentence_at(a), doc.sentence_at(max(a, b - 1)) + 1):
+            out[s_idx].append((a, b))
+    return out
+
+
 def _remember_subject(doc: Doc, s_idx: int, names: list[Found], resolver: Resolver) -> None:
     """A sentence opening on an organisation or a person makes it the antecedent of "it"/"he"."""
     from compare.details.attribution import Agent
@@ -75,7 +95,7 @@ def _remember_subject(doc: Doc, s_idx: int, names: list[Found], resolver: Resolv
     tokens = doc.tokens[s_idx]
     if not tokens:
         return
-    head = [f for f in names if f.sentence_idx == s_idx and f.start - tokens[0].start < 25 and f.kind in ("person", "organization")]
+    head = [f for f in names if f.start - tokens[0].start < 25 and f.kind in ("person", "organization")]
     if head:
         f = head[0]
         resolver.remember(Agent(str(f.value), f.key, f.kind, f.start, f.end))

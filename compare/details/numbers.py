@@ -182,10 +182,11 @@ def _is_part_of_name(tokens: list[Token], i: int, j: int) -> bool:
     return before is not None and before.text in "$€£#"
 
 
-def extract_numbers(doc: Doc, taken: set[tuple[int, int]]) -> list[Found]:
-    """Counts in every sentence; `taken` holds body spans already read as dates (skipped)."""
+def extract_numbers(doc: Doc, taken_at: list[list[tuple[int, int]]]) -> list[Found]:
+    """Counts in every sentence; `taken_at` holds each sentence's spans already read as dates."""
     out: list[Found] = []
     for s_idx, tokens in enumerate(doc.tokens):
+        taken = taken_at[s_idx] if s_idx < len(taken_at) else []
         found_here: list[Found] = []
         i = 0
         while i < len(tokens):

@@ -41,13 +41,17 @@ class QuoteSpan:
         return self.start - 1
 
 
+_MARKS = re.compile("[\"“”„‟«»‘’']")
+
+
 def find_quote_spans(body: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     offset = 0
     for paragraph, line in enumerate(body.split("\n")):
         state: str | None = None
         opened = 0
-        for i, ch in enumerate(line):
+        for mark in _MARKS.finditer(line):
+            i, ch = mark.start(), mark.group()
             prev = line[i - 1] if i > 0 else " "
             nxt = line[i + 1] if i + 1 < len(line) else " "
             if ch in DOUBLE_MARKS:

@@ -33,10 +33,11 @@ class Token:
     start: int
     end: int
     idx: int  # position in its sentence
+    lower: str = ""  # the text in lower case, computed once
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.lower:
+            object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def is_word(self) -> bool:
@@ -57,7 +58,7 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), offset + m.start(), offset + m.end(), n) for n, m in enumerate(_TOKEN.finditer(text))]
+    return [Token(w, offset + m.start(), offset + m.end(), n, w.lower()) for n, m in enumerate(_TOKEN.finditer(text)) if (w := m.group())]
 
 
 def joined(a: Token, b: Token) -> bool:
