@@ -93,21 +93,29 @@ def log_path() -> Path:
     return user_state_path("rashomon", appauthor=False) / "rashomon.log"
 
 
-def _log_exception(exc: BaseException) -> Path | None:
+def _log_exception(exc: BaseException, argv: list[str]) -> Path | None:
+    """Append the traceback to the log file (its own handler: the root logger may be taken)."""
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        logging.basicConfig(filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-        logging.getLogger("rashomon").error(
-            "command %r failed\n%s", sys.argv, "".join(traceback.format_exception(exc))
-        )
-        return path
+        handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("rashomon.cli")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        logger.error("command %r failed\n%s", argv, "".join(traceback.format_exception(exc)))
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors, tracebacks to the log file (and stderr with -v)."""
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
         # standalone_mode=False: click returns an Exit's code instead of raising it.
         result = cli.main(args=argv, prog_name="rashomon", standalone_mode=False)
@@ -132,20 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, StoreError):
             notice(f"error: {exc}")
             return 1
-        where = _log_exception(exc)
-        if state_verbose():
+        where = _log_exception(exc, args)
+        if "-v" in args or "--verbose" in args:
             traceback.print_exc()
         tail = f" (traceback in {where})" if where else ""
         notice(f"internal error: {type(exc).__name__}: {exc}{tail}")
         return 1
     return 0
-
-
-def state_verbose() -> bool:
-    ctx = click.get_current_context(silent=True)
-    if ctx is None:
-        return "-v" in sys.argv or "--verbose" in sys.argv
-    return state().verbose
 
 
 def run() -> None:  # pragma: no cover - `python -m tui.cli`

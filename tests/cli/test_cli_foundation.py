@@ -115,13 +115,19 @@ def test_db_before_or_after_the_command(capsys: pytest.CaptureFixture[str], dbfi
 def test_db_option_then_rashomon_db_then_the_xdg_data_dir(
     capsys: pytest.CaptureFixture[str], dbfile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from store.db import connect
+
     empty = tmp_path / "empty.db"
+    connect(empty).close()
     monkeypatch.setenv("RASHOMON_DB", str(dbfile))
     assert len(json.loads(run(capsys, "events", "--json")[1])) == 3  # the environment
     assert json.loads(run(capsys, "--db", str(empty), "events", "--json")[1]) == []  # --db wins
     monkeypatch.delenv("RASHOMON_DB")
-    assert json.loads(run(capsys, "events", "--json")[1]) == []
-    assert (tmp_path / "xdg_data_home" / "rashomon" / "rashomon.db").exists()  # the default
+    default = tmp_path / "xdg_data_home" / "rashomon" / "rashomon.db"
+    code, out, err = run(capsys, "events", "--json")  # the default, not created by a read
+    assert code == 1 and out == "" and str(default) in err and not default.exists()
+    assert run(capsys, "ingest", str(SEEDS), "--no-analyse")[0] == 0
+    assert len(json.loads(run(capsys, "events", "--json")[1])) == 3 and default.exists()
 
 
 def test_events_json_lists_counts_per_event(capsys: pytest.CaptureFixture[str], dbfile: Path) -> None:
@@ -137,8 +143,18 @@ def test_events_json_lists_counts_per_event(capsys: pytest.CaptureFixture[str], 
 
 
 def test_an_empty_database_says_how_to_start_on_stderr(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from store.db import connect
+
+    connect(tmp_path / "new.db").close()
     code, out, err = run(capsys, "--db", str(tmp_path / "new.db"), "events")
     assert code == 0 and out == "" and "rashomon ingest" in err
+
+
+def test_a_mistyped_db_path_is_an_error_not_a_new_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for command in (["events"], ["show", "abc"], ["discrepancies", "ev-x"], ["export", "--all"], ["analyse"]):
+        code, out, err = run(capsys, "--db", str(tmp_path / "typo.db"), *command)
+        assert code == 1 and out == "" and "no database at" in err, command
+    assert not (tmp_path / "typo.db").exists()
 
 
 # --- ingest on the command line ----------------------------------------------------------------

@@ -81,14 +81,17 @@ def db_path() -> tuple[Path, bool]:
     return default_db_path(), True
 
 
-def open_store(readonly: bool = False) -> Database:
+def open_store(readonly: bool = False, create: bool = True) -> Database:
+    """The chosen database, migrated. Commands that only read or change existing data pass
+    `create=False`, so a mistyped --db is an error instead of a new empty file."""
     from store.db import StoreError, connect, network_filesystem_warning
 
     path, is_default = db_path()
+    if (readonly or not create) and not path.exists():
+        hint = "run `rashomon` for the demo or " if is_default else ""
+        fail(f"no database at {path}; {hint}create one with `rashomon --db {path} ingest PATH`")
     if is_default:
         path.parent.mkdir(parents=True, exist_ok=True)
-    if readonly and not path.exists():
-        fail(f"no database at {path}; create one with `rashomon --db {path} ingest PATH`")
     try:
         db = connect(path, readonly=readonly)
     except StoreError as exc:

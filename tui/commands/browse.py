@@ -19,7 +19,7 @@ def events_cmd(as_json: bool) -> None:
     """
     from store.events import list_events
 
-    db = open_store()
+    db = open_store(create=False)
     summaries = list_events(db)
     if as_json:
         emit_json([s.to_json() for s in summaries])
@@ -53,7 +53,7 @@ def discrepancies_cmd(event: str, as_json: bool) -> None:
     from store.common import NotFound
     from store.events import resolve_event
 
-    db = open_store()
+    db = open_store(create=False)
     try:
         eid = resolve_event(db, event)
     except NotFound as exc:
@@ -98,7 +98,7 @@ def show_cmd(item: str, as_json: bool) -> None:
     from store.common import NotFound
     from store.reviews import discrepancy_details, resolve_discrepancy
 
-    db = open_store()
+    db = open_store(create=False)
     try:
         if item.startswith("d-"):
             data = discrepancy_details(db, resolve_discrepancy(db, item))

@@ -46,7 +46,7 @@ def export_cmd(event: str | None, all_events: bool, fmt: str | None, output: Pat
     defaults = load_config().export
     fmt = fmt or defaults.get("format") or "md"
     only = only or defaults.get("only") or "all"
-    db = open_store()
+    db = open_store(create=False)
     try:
         events = [r[0] for r in db.execute("SELECT id FROM events ORDER BY id")] if all_events else [resolve_event(db, event or "")]
     except NotFound as exc:

@@ -28,7 +28,7 @@ def analyse_cmd(event: str | None, force: bool) -> None:
     from store.common import NotFound
     from store.events import resolve_event
 
-    db = open_store()
+    db = open_store(create=False)
     if event:
         try:
             eid = resolve_event(db, event)

@@ -48,7 +48,7 @@ def article_set(article: str, outlet: str | None, title: str | None, published: 
         changes["published"] = day
     if not changes:
         fail("nothing to set: give --outlet, --title, --published or --url")
-    db = open_store()
+    db = open_store(create=False)
     try:
         aid = resolve_article(db, article)
         after = set_metadata(db, aid, changes, reviewer_name(reviewer))
@@ -74,7 +74,7 @@ def article_delete(article: str, reviewer: str | None) -> None:
     from store.common import NotFound
     from store.db import StoreError
 
-    db = open_store()
+    db = open_store(create=False)
     try:
         aid = resolve_article(db, article)
         event = delete_article(db, aid, reviewer_name(reviewer))
@@ -106,7 +106,7 @@ def outlet_grade(outlet: str, grade: str, reviewer: str | None) -> None:
     from store.articles import set_reliability
     from store.db import StoreError
 
-    db = open_store()
+    db = open_store(create=False)
     try:
         set_reliability(db, outlet, grade, reviewer_name(reviewer))
     except StoreError as exc:

@@ -39,7 +39,7 @@ def review_cmd(discrepancy: str, status: str | None, tags: tuple[str, ...], unta
         note = sys.stdin.read()
     if not (status or tags or untags or note is not None or credibility is not None):
         fail("nothing to change: give --status, --tag, --untag, --note or --credibility")
-    db = open_store()
+    db = open_store(create=False)
     who = reviewer_name(reviewer)
     try:
         did = resolve_discrepancy(db, discrepancy)
@@ -76,7 +76,7 @@ def import_reviews_cmd(file: Path, as_json: bool, reviewer: str | None) -> None:
     from store.db import StoreError
     from store.review_ops import import_reviews
 
-    db = open_store()
+    db = open_store(create=False)
     try:
         report = import_reviews(db, file, reviewer_name(reviewer))
     except StoreError as exc:
