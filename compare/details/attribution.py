@@ -292,7 +292,9 @@ def sentence_frames(doc: Doc, s_idx: int, resolver: Resolver, quotes: list[tuple
                 agent = agent or Agent(lx.UNNAMED_REPORT, "unnamed reports", "unnamed")
                 frames.append(Frame(agent, v, (tokens[k].end, s_end), None, "report"))
             continue
-        if not is_speech_verb(tok) or low in ("report", "reports", "claims", "call", "calls", "note", "notes", "quote", "quotes", "cite", "cites"):
+        puts_a_figure = low in ("put", "puts", "putting", "estimated", "estimates") and any(
+            t.lower in ("toll", "tally", "figure", "number", "count") for t in tokens[v + 1 : v + 5])
+        if not puts_a_figure and (not is_speech_verb(tok) or low in ("report", "reports", "claims", "call", "calls", "note", "notes", "quote", "quotes", "cite", "cites")):
             continue
         if v > 0 and tokens[v - 1].lower in ("was", "were", "is", "are", "been", "be", "being") and low not in ("quoted",):
             continue  # passive: "no deaths were reported"

@@ -138,6 +138,20 @@ DEMONYMS = {
     "german": "Germany", "chinese": "China", "afghan": "Afghanistan", "lebanese": "Lebanon",
     "saudi": "Saudi Arabia", "egyptian": "Egypt", "jordanian": "Jordan", "libyan": "Libya",
     "yemeni": "Yemen", "palestinian": "Palestine", "georgian": "Georgia", "polish": "Poland",
+    "serbian": "Serbia", "croatian": "Croatia", "bosnian": "Bosnia", "romanian": "Romania",
+    "bulgarian": "Bulgaria", "hungarian": "Hungary", "czech": "Czechia", "slovak": "Slovakia",
+    "belarusian": "Belarus", "moldovan": "Moldova", "armenian": "Armenia", "azerbaijani": "Azerbaijan",
+    "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan",
+    "afghans": "Afghanistan", "pakistani": "Pakistan", "indian": "India", "japanese": "Japan",
+    "korean": "Korea", "italian": "Italy", "spanish": "Spain", "greek": "Greece", "dutch": "Netherlands",
+    "swedish": "Sweden", "norwegian": "Norway", "finnish": "Finland", "danish": "Denmark",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "sudanese": "Sudan",
+    "somali": "Somalia", "nigerian": "Nigeria", "malian": "Mali", "ethiopian": "Ethiopia",
+    "kenyan": "Kenya", "libyans": "Libya", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    "bahraini": "Bahrain", "kuwaiti": "Kuwait", "omani": "Oman", "tunisian": "Tunisia",
+    "algerian": "Algeria", "moroccan": "Morocco", "mexican": "Mexico", "brazilian": "Brazil",
+    "venezuelan": "Venezuela", "colombian": "Colombia", "canadian": "Canada", "australian": "Australia",
+    "chechen": "Chechnya", "crimean": "Crimea", "belgian": "Belgium", "austrian": "Austria", "swiss": "Switzerland",
 }
 # Countries and a few large regions: a capitalised word found here is a place.
 COUNTRIES = frozenset(
@@ -173,6 +187,7 @@ CASUALTY_ROLES = {
     "die": "killed", "dies": "killed", "dead": "killed", "death": "killed", "deaths": "killed",
     "deadliest": "killed", "bodies": "killed", "lives": "killed", "fatalities": "killed",
     "slain": "killed", "perished": "killed", "executed": "killed", "lost": "killed",
+    "drowned": "killed", "drowning": "killed", "murdered": "killed", "beheaded": "killed",
     "casualties": "casualties", "casualty": "casualties", "wounded": "wounded",
     "injured": "wounded", "injuring": "wounded", "injuries": "wounded", "wounding": "wounded",
     "hurt": "wounded", "missing": "missing", "captured": "captured", "kidnapped": "captured",

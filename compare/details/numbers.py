@@ -148,8 +148,8 @@ def _noun(tokens: list[Token], j: int) -> tuple[str | None, int]:
             return tokens[m].lower, m + 1
         if tok.lower in NOT_NOUNS or tok.lower in lx.SPEECH_VERBS:
             return None, j
-        if tok.lower.endswith("s") and not tok.is_cap and m + 1 < len(tokens) and not tokens[m + 1].is_word:
-            return tok.lower, m + 1
+        if tok.lower.endswith("s") and not tok.lower.endswith("ss") and len(tok.lower) > 3 and not tok.is_cap:
+            return tok.lower, m + 1  # a plural noun the lexicon does not group ("protesters")
     return None, j
 
 
@@ -229,8 +229,10 @@ def _zero(doc: Doc, s_idx: int, tokens: list[Token], i: int) -> Found | None:
             break
         if not tokens[m].is_word:
             break
-    role = lx.CASUALTY_ROLES.get(nxt.lower) or _role(tokens, i, i + 2)
+    role = lx.CASUALTY_ROLES.get(nxt.lower) or (_role(tokens, i, i + 2) if noun or _tight_role(tokens, i, i + 2) else None)
     group = group or (lx.NOUN_GROUP_OF.get(noun) if noun else None)
+    if role is None and group is None:
+        return None  # "no one knows", "no reports"
     value = NumberValue(0, 0, None, noun)
     return Found("number", doc.article.id, s_idx, tokens[i].start, end, doc.body[tokens[i].start : end], value,
                  f"{_role_key(role)}|{group or noun or '-'}", role=role, data={"group": group, "noun": noun})
@@ -272,7 +274,10 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         lo, hi = _bounds(value, qualifier)
     role = _role(tokens, qstart, nend)
     group = lx.NOUN_GROUP_OF.get(noun) if noun else None
-    if noun is None and not _tight_role(tokens, qstart, j):
+    toll = _toll_before(tokens, qstart)
+    if toll is not None and noun is None:
+        role = toll  # "put the death toll at 11"
+    elif noun is None and not _tight_role(tokens, qstart, j):
         return None  # "scores of media reports", "Sept. 23": no counted people in sight
     if noun in lx.CASUALTY_ROLES:
         role = lx.CASUALTY_ROLES[noun]
@@ -285,6 +290,21 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     return Found("number", doc.article.id, s_idx, start, end, doc.body[start:end], number,
                  f"{_role_key(role)}|{group or noun or '-'}", role=role,
                  data={"group": group, "noun": noun, "exact": value if vague is None and qualifier is None else None})
+
+
+TOLL_PREPOSITIONS = frozenset("at to of as from".split())
+
+
+def _toll_before(tokens: list[Token], i: int) -> str | None:
+    """"the death toll at 11", "the toll rose to 14": the count is a toll (killed, or wounded)."""
+    window = tokens[max(0, i - 4) : i]
+    if not window or window[-1].lower not in TOLL_PREPOSITIONS:
+        return None
+    for k, tok in enumerate(window):
+        if tok.lower in ("toll", "tally"):
+            before = window[k - 1].lower if k > 0 else ""
+            return "wounded" if before in ("injury", "injured", "wounded") else "killed"
+    return None
 
 
 def _tight_role(tokens: list[Token], lo: int, hi: int) -> bool:

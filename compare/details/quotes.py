@@ -47,7 +47,10 @@ _MARKS = re.compile("[\"“”„‟«»‘’']")
 def find_quote_spans(body: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     offset = 0
-    for paragraph, line in enumerate(body.split("\n")):
+    paragraph = -1
+    for line in body.split("\n"):
+        if line.strip():
+            paragraph += 1  # blank lines between paragraphs are no paragraphs
         state: str | None = None
         opened = 0
         for mark in _MARKS.finditer(line):
