@@ -101,9 +101,14 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 async def settle_app(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let every worker (and the ones their results start) finish, then let the screen refresh."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     for _ in range(50):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker was superseded by a newer one: wait for that
+            pass
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             break

@@ -35,7 +35,7 @@ async def test_opens_on_the_event_with_one_column_per_account(seeded_path, settl
         for outlet in ("The Moscow Times", "RFE/RL", "DEBKA"):
             assert outlet in text
         assert "[base]" in text and "2017-09-26" in text
-        assert "U.S. Denies Role in Russian General" in text  # a column's title
+        assert "U.S. Denies Role in Russian" in text  # a column's title
         assert "Death of Lt. Gen. Valery Asapov" in text  # the event in the title bar
         assert "database seeds.db" in text
         assert "row 1/" in text

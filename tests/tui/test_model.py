@@ -103,4 +103,4 @@ def test_discrepancy_classes_get_marks_and_gutter_symbols():
     assert gutters[(1, 0)].symbol == "~"
     assert Mark(0, 5, "conflict") in marks[(0, 0)]
     marks, gutters = selected_marks(model, variant)
-    assert set(marks) == {(0, 0), (1, 0)} and gutters[(1, 0)].symbol == "▶"
+    assert set(marks) == {(0, 0), (1, 0)} and gutters[(1, 0)].symbol == "◆"

@@ -58,3 +58,13 @@ def test_help_screen(snap_compare, seeded_path: Path, settle):
 def test_hostile_text(snap_compare, hostile_top_path: Path, settle):
     app = RashomonApp(hostile_top_path, event=ASAPOV, config=Config())
     assert snap_compare(app, terminal_size=(160, 48), run_before=settled(settle))
+
+
+def test_compare_screen_with_a_selected_discrepancy(snap_compare, seeded_path: Path, settle):
+    app = RashomonApp(seeded_path, event=ASAPOV, config=Config())
+    assert snap_compare(app, terminal_size=(160, 48), run_before=settled(settle, "tab", "j", "j"))
+
+
+def test_discrepancy_list_at_80x24(snap_compare, seeded_path: Path, settle):
+    app = RashomonApp(seeded_path, event=ASAPOV, config=Config())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settled(settle, "d", "j"))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,17 +22,30 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, get_current_worker
 
-from tui.messages import BaseChanged
+from compare.sanitize import sanitize_line
+from tui.messages import BaseChanged, DiscrepancySelected
 from tui.screens.base import BaseScreen
 from tui.widgets.columns import AlignedColumns
+from tui.widgets.discrepancies import DiscrepancyDetail, DiscrepancyList
 from tui.widgets.header import ColumnHeaders
+from tui.widgets.marks import CLASS_SYMBOLS
+from tui.widgets.status import status_text
 
 if TYPE_CHECKING:
-    from compare.models import EventBundle
+    from compare.models import Discrepancy, EventBundle
     from tui.widgets.diffs import DiffCache
     from tui.widgets.model import CompareModel
 
 _WINDOW = Binding.Group("columns")
+WIDE = 120  # from this width the discrepancy list sits beside the columns; below, it replaces them
+# What `w` cycles through: (name, layers not painted). The gutter symbols and the selected
+# discrepancy always show.
+MARK_MODES = (
+    ("all marks", ()),
+    ("word diffs only", ("details", "classes")),
+    ("details only", ("diff",)),
+    ("no marks", ("diff", "details", "classes")),
+)
 
 
 class CompareScreen(BaseScreen):
@@ -42,11 +54,18 @@ class CompareScreen(BaseScreen):
     BINDINGS = [
         Binding("b", "set_base", "Base", id="compare.base",
                 tooltip="Make the focused column the base account; changed words are marked against it"),
-        Binding("v", "pick_columns", "Columns", id="compare.columns", tooltip="Choose which columns to show"),
+        Binding("v", "pick_columns", "Columns", id="compare.columns", tooltip="Choose which columns to show",
+                show=False),
         Binding("left_square_bracket", "shift_window(-1)", "Shift", id="compare.window_left", group=_WINDOW,
                 tooltip="Show the columns further left"),
         Binding("right_square_bracket", "shift_window(1)", "Shift", id="compare.window_right", group=_WINDOW,
                 tooltip="Show the columns further right"),
+        Binding("d", "toggle_list", "List", id="compare.list",
+                tooltip="Show or hide the discrepancy list (at 80 columns it takes the screen)"),
+        Binding("w", "cycle_marks", "Marks", id="compare.marks",
+                tooltip="Cycle the marks: all, word diffs only, details only, none"),
+        Binding("escape", "clear_selection", "Clear", show=False, id="compare.clear",
+                tooltip="Unselect the discrepancy"),
         Binding("q", "back", "Back", id="compare.back", tooltip="Back to the events"),
         Binding("ctrl+c,super+c", "copy_text", "Copy", show=False, id="compare.copy",
                 tooltip="Copy the focused sentence (or the selected text) to the clipboard"),
@@ -56,14 +75,22 @@ class CompareScreen(BaseScreen):
     HELP_NOTES = (
         "Rows line up the accounts' sentences (the stored alignment). Underlined words differ from the "
         "base account's sentence in the same row: in the other columns the words the base lacks, in the "
-        "base column the words some other account lacks. ▶ and ▌ mark the cursor row; [base] heads the "
-        "base column; ! conflict, ~ variant, + omission in the gutter mark discrepancies' sentences."
+        "base column the words some other account lacks. Details are marked by kind: numbers bold, dates "
+        "bold italic, names and quotes italic (each kind its colour). In the gutter: ! conflict, ~ variant, "
+        "+ omission (only some accounts carry it), ◆ the selected discrepancy's mentions (reversed). "
+        "▶ and ▌ at a row's left mark the cursor row; [base] heads the base column. Tab moves between "
+        "the columns and the discrepancy list; in the list, moving selects and Enter goes to the mentions."
     )
 
     DEFAULT_CSS = """
     CompareScreen #body { height: 1fr; }
     CompareScreen #reading { width: 1fr; }
     CompareScreen #columns { height: 1fr; }
+    CompareScreen #side { display: none; width: 46; border-left: vkey $foreground 20%; }
+    CompareScreen #side-title { height: 1; padding: 0 1; text-style: bold; background: $panel; }
+    CompareScreen.-list #side { display: block; }
+    CompareScreen.-narrow.-list #side { width: 1fr; border-left: none; }
+    CompareScreen.-narrow.-list #reading { display: none; }
     CompareScreen #status { height: 1; padding: 0 1; background: $panel; color: $foreground 80%; }
     """
 
@@ -75,15 +102,22 @@ class CompareScreen(BaseScreen):
         self.base_id: str | None = None
         self.diffs: DiffCache | None = None
         self.stale = False
+        self.selected: Discrepancy | None = None
+        self.mark_mode = 0
 
     # --------------------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
         columns = AlignedColumns(id="columns")
         yield Header()
-        with Horizontal(id="body"), Vertical(id="reading"):
-            yield ColumnHeaders(columns, id="headers")
-            yield columns
+        with Horizontal(id="body"):
+            with Vertical(id="reading"):
+                yield ColumnHeaders(columns, id="headers")
+                yield columns
+            with Vertical(id="side"):
+                yield Static(id="side-title", markup=False)
+                yield DiscrepancyList(id="discrepancies")
+                yield DiscrepancyDetail(id="detail")
         yield Static(id="status", markup=False)
         yield Footer()
 
@@ -92,6 +126,10 @@ class CompareScreen(BaseScreen):
         return self.query_one("#columns", AlignedColumns)
 
     AUTO_FOCUS = "#columns"
+
+    @property
+    def discrepancy_list(self) -> DiscrepancyList:
+        return self.query_one("#discrepancies", DiscrepancyList)
 
     def on_mount(self) -> None:
         self.load_event()
@@ -131,7 +169,6 @@ class CompareScreen(BaseScreen):
 
     def show_bundle(self, bundle: EventBundle, stale: bool = False) -> None:
         """Show a loaded event (also the entry point for tests that build bundles by hand)."""
-        from compare.sanitize import sanitize_line
         from tui.widgets.diffs import DiffCache
         from tui.widgets.model import CompareModel
 
@@ -151,6 +188,7 @@ class CompareScreen(BaseScreen):
                 f"Run: rashomon --db {self.app.db_path} analyse {model.event.id}",  # type: ignore[attr-defined]
                 title="Not analysed", severity="warning", timeout=8, markup=False,
             )
+        self.show_discrepancies(bundle)
         self.update_status()
         self.call_after_refresh(self.request_diffs)  # text first, highlights right after
 
@@ -182,6 +220,7 @@ class CompareScreen(BaseScreen):
 
     @on(AlignedColumns.ViewportChanged)
     def _viewport_changed(self) -> None:
+        self.query_one("#headers", ColumnHeaders).refresh()  # the columns may have moved or resized
         if self.diffs is not None:
             self.diffs.forget_asked()
         self.request_diffs()
@@ -249,8 +288,8 @@ class CompareScreen(BaseScreen):
         if action == "shift_window":
             columns = self.columns if self.is_mounted else None
             if columns is None or columns.model is None:
-                return None
-            return True if len(columns.shown) > len(columns.visible_columns) else None
+                return False
+            return len(columns.shown) > len(columns.visible_columns)
         return True
 
     def action_back(self) -> None:
@@ -272,31 +311,95 @@ class CompareScreen(BaseScreen):
         self.app.copy_to_clipboard(self.model.display(columns.focus_col, idx)[0])
         self.notify("Sentence copied (the terminal passes it on with OSC 52)")
 
+    # ------------------------------------------------------------------- discrepancies
+
+    def show_discrepancies(self, bundle: EventBundle) -> None:
+        """Fill the list and the detail and discrepancy mark layers; select the start discrepancy."""
+        from tui.widgets.marks import detail_marks, discrepancy_marks
+
+        model = self.model
+        assert model is not None
+        found = bundle.analysis.discrepancies
+        self.discrepancy_list.set_discrepancies(found, bundle.reviews)
+        title = f"Discrepancies ({len(found)})" if found else "No discrepancies"
+        self.query_one("#side-title", Static).update(f"{title} · d hides")
+        self.columns.set_marks("details", detail_marks(model, bundle.analysis.details))
+        marks, gutters = discrepancy_marks(model, found)
+        self.columns.set_marks("classes", marks)
+        self.columns.set_marks("gutters", {}, gutters)
+        self.set_class(bool(found) and self.size.width >= WIDE, "-list")
+        if self.start_discrepancy and not self.discrepancy_list.select_id(self.start_discrepancy):
+            self.notify(f"No discrepancy {self.start_discrepancy} in this event", severity="warning", markup=False)
+
+    def select_discrepancy(self, discrepancy_id: str | None) -> None:
+        """Mark a discrepancy's mentions, scroll the columns to them and explain it (None: clear)."""
+        from tui.widgets.marks import mention_cells, selected_marks
+
+        model = self.model
+        if model is None:
+            return
+        d = next((x for x in model.bundle.analysis.discrepancies if x.id == discrepancy_id), None)
+        self.selected = d
+        marks, gutters = selected_marks(model, d)
+        self.columns.set_marks("selected", marks, gutters)
+        outlets = {info.article_id: info.outlet for info in model.columns}
+        self.query_one("#detail", DiscrepancyDetail).show(d, outlets, model.bundle.review_of(d.id) if d else None)
+        cells = mention_cells(model, d.mentions) if d else []
+        if cells:
+            (col, _idx), _offset = cells[0]
+            self.columns.focus_column(col)
+            self.columns.reveal_rows([model.row_of[cell] for cell, _ in cells if cell in model.row_of])
+        self.update_status()
+
+    @on(DiscrepancySelected)
+    def _discrepancy_selected(self, message: DiscrepancySelected) -> None:
+        self.select_discrepancy(message.discrepancy_id)
+
+    @on(DiscrepancyList.Chosen)
+    def _discrepancy_chosen(self, message: DiscrepancyList.Chosen) -> None:
+        self.select_discrepancy(message.discrepancy_id)
+        if self.has_class("-narrow"):
+            self.set_class(False, "-list")
+        self.columns.focus()
+
+    def action_toggle_list(self) -> None:
+        show = not self.has_class("-list")
+        self.set_class(show, "-list")
+        (self.discrepancy_list if show else self.columns).focus()
+        self.update_status()
+
+    def action_clear_selection(self) -> None:
+        if self.selected is not None:
+            self.discrepancy_list.highlighted = None
+            self.select_discrepancy(None)
+
+    def action_cycle_marks(self) -> None:
+        self.mark_mode = (self.mark_mode + 1) % len(MARK_MODES)
+        name, hidden = MARK_MODES[self.mark_mode]
+        self.columns.show_layers(hidden)
+        self.notify(f"Showing {name}", timeout=2)
+        self.update_status()
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < WIDE
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            if narrow and self.has_class("-list") and not self.discrepancy_list.has_focus:
+                self.set_class(False, "-list")  # the columns stay on screen
+
     # -------------------------------------------------------------------------- status
 
     def update_status(self) -> None:
         """One line: where the cursor is, which columns show, the base account (what fits)."""
-        model = self.model
-        columns = self.columns
+        extras = []
+        if self.model is not None:
+            count = len(self.model.bundle.analysis.discrepancies)
+            if count and not self.has_class("-list"):
+                extras.append(f"d: {count} discrepancies")
+            if self.mark_mode:
+                extras.append(f"{MARK_MODES[self.mark_mode][0]} (w)")
+            if self.selected is not None and not self.has_class("-list"):
+                d = self.selected
+                extras.insert(0, f"{CLASS_SYMBOLS.get(d.cls, '?')} {d.cls} {d.kind}: {sanitize_line(d.summary)}")
         status = self.query_one("#status", Static)
-        if model is None or columns.placement is None:
-            status.update("")
-            return
-        placement = columns.placement
-        parts = [f"row {placement.position.get(columns.cursor_row, 0) + 1}/{len(placement.rows)}"]
-        shown, visible = columns.shown, columns.visible_columns
-        if len(visible) < len(model.columns):
-            first = shown.index(visible[0]) + 1 if visible and visible[0] in shown else 1
-            of = f"{len(shown)} chosen" if len(shown) < len(model.columns) else str(len(shown))
-            parts.append(f"columns {first}-{first + len(visible) - 1} of {of} ([ ] shift, v pick)")
-        base_col = model.column_of.get(self.base_id or "")
-        if base_col is not None:
-            parts.append(f"base: {model.columns[base_col].outlet}")
-        room = max(20, status.size.width - 2)
-        text = Text(parts[0])
-        for part in parts[1:]:
-            if text.cell_len + 5 + len(part) > room:
-                break
-            text.append("  ·  ")
-            text.append(part)
-        status.update(text)
+        status.update(status_text(self.columns, self.base_id, extras, status.size.width))

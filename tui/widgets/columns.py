@@ -7,10 +7,10 @@ Segments: text is wrapped once per cell width (offsets, cached), lines are cache
 changes, so a 20,000-line article costs about what a 200-line one does to paint.
 
 Marks (`tui.widgets.marks`) are painted through component classes ``aligned-columns--KIND``;
-gutter symbols (``!`` conflict, ``~`` variant, ``+`` omission, ``▶`` selected) sit left of a
+gutter symbols (``!`` conflict, ``~`` variant, ``+`` omission, ``◆`` selected) sit left of a
 sentence's first line. The cursor row is shaded and barred (``▌``) so it reads without colour.
 
-Too narrow for every column: as many columns as fit at `MIN_COLUMN` cells (`tui.widgets.layout`)
+Too narrow for every column: as many columns as fit at `MIN_COLUMN` cells (`tui.widgets.placement`)
 are shown, a window
 over the chosen columns that `[`/`]` shift and h/l follow.
 """
@@ -66,24 +66,24 @@ class AlignedColumns(ScrollView, can_focus=True):
     AlignedColumns > .aligned-columns--cursor-bar { color: $primary; text-style: bold; }
     AlignedColumns > .aligned-columns--rule { color: $foreground 25%; }
     AlignedColumns > .aligned-columns--changed { color: $text-warning; text-style: underline; }
-    AlignedColumns > .aligned-columns--base-only { color: $text-primary; text-style: underline; }
+    AlignedColumns > .aligned-columns--base-only { text-style: underline; }
     AlignedColumns > .aligned-columns--number { color: $text-success; text-style: bold; }
     AlignedColumns > .aligned-columns--date { color: $text-success; text-style: bold italic; }
     AlignedColumns > .aligned-columns--place { color: $text-primary; text-style: italic; }
     AlignedColumns > .aligned-columns--person { color: $text-primary; text-style: italic; }
     AlignedColumns > .aligned-columns--organization { color: $text-secondary; text-style: italic; }
     AlignedColumns > .aligned-columns--rank { color: $text-secondary; text-style: italic; }
-    AlignedColumns > .aligned-columns--quote { color: $text-accent; text-style: italic; }
+    AlignedColumns > .aligned-columns--quote { text-style: italic; }
     AlignedColumns > .aligned-columns--attribution { text-style: italic; }
     AlignedColumns > .aligned-columns--cause { text-style: italic; }
     AlignedColumns > .aligned-columns--other { text-style: italic; }
     AlignedColumns > .aligned-columns--variant { color: $text-success; text-style: underline; }
-    AlignedColumns > .aligned-columns--omission { color: $text-warning; text-style: bold underline; }
+    AlignedColumns > .aligned-columns--omission { color: $text-primary; text-style: bold underline; }
     AlignedColumns > .aligned-columns--conflict { color: $text-error; text-style: bold underline; }
     AlignedColumns > .aligned-columns--selected { background: $accent 40%; text-style: reverse bold; }
     AlignedColumns > .aligned-columns--gutter-conflict { color: $text-error; text-style: bold; }
     AlignedColumns > .aligned-columns--gutter-variant { color: $text-success; text-style: bold; }
-    AlignedColumns > .aligned-columns--gutter-omission { color: $text-warning; text-style: bold; }
+    AlignedColumns > .aligned-columns--gutter-omission { color: $text-primary; text-style: bold; }
     AlignedColumns > .aligned-columns--gutter-selected { color: $accent; text-style: bold; }
     """
 
@@ -130,6 +130,8 @@ class AlignedColumns(ScrollView, can_focus=True):
         self.window = 0
         self.placement: Layout | None = None
         self.marks = MarkLayers()
+        self._reveal_pending = False
+        self._last_width = 0
         self._wraps: dict[Cell, Sequence[Span]] = {}
         self._wrap_width = -1
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
@@ -186,7 +188,7 @@ class AlignedColumns(ScrollView, can_focus=True):
 
     @property
     def fit(self) -> int:
-        width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width or self._last_width
         return fit_columns(width, len(self.shown)) if self.shown else 0
 
     @property
@@ -236,7 +238,7 @@ class AlignedColumns(ScrollView, can_focus=True):
     def _window_columns(self) -> tuple[int, ...]:
         return tuple(self.shown[self.window : self.window + self.fit])
 
-    # ----------------------------------------------------------------------- layout
+    # ----------------------------------------------------------------------- placement
 
     def relayout(self) -> None:
         """Recompute rows and wraps for the current width and columns; keep the cursor in place."""
@@ -246,6 +248,10 @@ class AlignedColumns(ScrollView, can_focus=True):
         anchor = None
         if old is not None and self.cursor_row in old.position:
             anchor = old.tops[old.position[self.cursor_row]] - round(self.scroll_offset.y)
+        if width <= 0:  # hidden for now: lay out for the last width, show the cursor when shown again
+            width = self._last_width
+            self._reveal_pending = True
+        self._last_width = width
         if model is None or width <= 0 or not self.shown:
             self.placement = None
             self.virtual_size = Size(0, 0)
@@ -265,8 +271,15 @@ class AlignedColumns(ScrollView, can_focus=True):
         if rows and self.cursor_row not in position:
             i = min(bisect_right(rows, self.cursor_row), len(rows) - 1)
             self.cursor_row = rows[i]
-        if anchor is not None and self.cursor_row in position:
-            self.scroll_to(y=max(0, tops[position[self.cursor_row]] - anchor), animate=False)
+        if self._reveal_pending and self.cursor_row in position:
+            self._reveal_pending = False
+            self._reveal(self.cursor_row)
+        elif anchor is not None and self.cursor_row in position:
+            view = self.scrollable_content_region.height
+            if 0 <= anchor < view:  # keep the cursor row where it was on screen
+                self.scroll_to(y=max(0, tops[position[self.cursor_row]] - anchor), animate=False)
+            else:
+                self._reveal(self.cursor_row)
         self.refresh()
         self.post_message(self.ViewportChanged())
 
@@ -284,14 +297,14 @@ class AlignedColumns(ScrollView, can_focus=True):
 
     def rows_in_view(self, margin: int = 0) -> list[int]:
         """Model rows on screen (and `margin` screen lines beyond, both ways)."""
-        layout = self.placement
-        if layout is None or not layout.rows:
+        placement = self.placement
+        if placement is None or not placement.rows:
             return []
         top = round(self.scroll_offset.y) - margin
         bottom = round(self.scroll_offset.y) + self.size.height + margin
-        first = max(0, bisect_right(layout.tops, max(0, top)) - 1)
-        last = bisect_right(layout.tops, bottom)
-        return layout.rows[first:last]
+        first = max(0, bisect_right(placement.tops, max(0, top)) - 1)
+        last = bisect_right(placement.tops, bottom)
+        return placement.rows[first:last]
 
     # ------------------------------------------------------------------------ cursor
 
@@ -302,22 +315,25 @@ class AlignedColumns(ScrollView, can_focus=True):
 
     def move_cursor(self, row: int, line: int = 0) -> None:
         """Put the cursor on a model row (the nearest shown one) and bring it into view."""
-        layout = self.placement
-        if layout is None or not layout.rows:
+        placement = self.placement
+        if placement is None or not placement.rows:
             return
-        if row not in layout.position:
-            i = min(bisect_right(layout.rows, row), len(layout.rows) - 1)
-            row = layout.rows[i]
+        if row not in placement.position:
+            i = min(bisect_right(placement.rows, row), len(placement.rows) - 1)
+            row = placement.rows[i]
         self.cursor_row = row
         self._reveal(row, line)
         self._cursor_moved()
 
     def _reveal(self, row: int, line: int = 0) -> None:
-        layout = self.placement
-        if layout is None or row not in layout.position:
+        placement = self.placement
+        if placement is None or row not in placement.position:
             return
-        i = layout.position[row]
-        top, height = layout.tops[i], layout.heights[i]
+        if self.scrollable_content_region.height <= 0:  # not on screen now: reveal when it is
+            self._reveal_pending = True
+            return
+        i = placement.position[row]
+        top, height = placement.tops[i], placement.heights[i]
         view = self.scrollable_content_region.height
         if height + 1 <= view:
             self.scroll_to_region(Region(0, top, 1, height + 1), animate=False, immediate=True, x_axis=False)
@@ -326,19 +342,22 @@ class AlignedColumns(ScrollView, can_focus=True):
 
     def reveal_rows(self, rows: Sequence[int]) -> None:
         """Show as much of the rows' span as fits, starting at the first (cursor moves there)."""
-        layout = self.placement
-        placed = sorted(layout.position[r] for r in rows if layout and r in layout.position) if layout else []
-        if not placed or layout is None:
+        placement = self.placement
+        placed = sorted(placement.position[r] for r in rows if placement and r in placement.position) if placement else []
+        if not placed or placement is None:
             return
         first, last = placed[0], placed[-1]
-        self.cursor_row = layout.rows[first]
-        top = layout.tops[first]
-        bottom = layout.tops[last] + layout.heights[last] + 1
+        self.cursor_row = placement.rows[first]
+        if self.scrollable_content_region.height <= 0:
+            self._reveal_pending = True
+            self._cursor_moved()
+            return
+        top = placement.tops[first]
+        bottom = placement.tops[last] + placement.heights[last] + 1
         view = self.scrollable_content_region.height
-        if bottom - top <= view:
-            self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, immediate=True, x_axis=False)
-        else:
-            self.scroll_to(y=top, animate=False, immediate=True)
+        # With a quarter of the screen of context above, when the whole span still fits.
+        context = min(view // 4, max(0, view - (bottom - top)))
+        self.scroll_to(y=max(0, top - context), animate=False, immediate=True)
         self._cursor_moved()
 
     def scroll_to_sentence(self, col: int, idx: int, offset: int = 0) -> None:
@@ -355,11 +374,11 @@ class AlignedColumns(ScrollView, can_focus=True):
         self.move_cursor(self.model.row_of[(col, idx)], line)
 
     def _step(self, delta: int) -> None:
-        layout = self.placement
-        if layout is None or not layout.rows:
+        placement = self.placement
+        if placement is None or not placement.rows:
             return
-        i = layout.position.get(self.cursor_row, 0)
-        self.move_cursor(layout.rows[max(0, min(len(layout.rows) - 1, i + delta))])
+        i = placement.position.get(self.cursor_row, 0)
+        self.move_cursor(placement.rows[max(0, min(len(placement.rows) - 1, i + delta))])
 
     def action_cursor_down(self) -> None:
         self._step(1)
@@ -411,26 +430,26 @@ class AlignedColumns(ScrollView, can_focus=True):
         self._cursor_moved()
 
     def on_click(self, event: events.Click) -> None:
-        layout = self.placement
-        if layout is None or not layout.rows:
+        placement = self.placement
+        if placement is None or not placement.rows:
             return
-        k = min(len(layout.cols) - 1, max(0, event.x // layout.stride))
+        k = min(len(placement.cols) - 1, max(0, event.x // placement.stride))
         y = event.y + round(self.scroll_offset.y)
-        i = max(0, bisect_right(layout.tops, y) - 1)
-        self.focus_col = layout.cols[k]
-        self.move_cursor(layout.rows[i])
+        i = max(0, bisect_right(placement.tops, y) - 1)
+        self.focus_col = placement.cols[k]
+        self.move_cursor(placement.rows[i])
 
     # ------------------------------------------------------------------------ painting
 
     def render_line(self, y: int) -> Strip:
-        layout = self.placement
+        placement = self.placement
         width = self.size.width
-        if layout is None:
+        if placement is None:
             return Strip.blank(width, self.rich_style)
         line_y = y + round(self.scroll_offset.y)
         strip = self._strips.get(line_y)
         if strip is None:
-            strip = self._paint_line(layout, line_y).crop_extend(0, width, self.rich_style)
+            strip = self._paint_line(placement, line_y).crop_extend(0, width, self.rich_style)
             self._strips[line_y] = strip
         return strip
 
@@ -446,30 +465,30 @@ class AlignedColumns(ScrollView, can_focus=True):
             self._styles[key] = style
         return style
 
-    def _paint_line(self, layout: Layout, line_y: int) -> Strip:
+    def _paint_line(self, placement: Layout, line_y: int) -> Strip:
         rule = Segment(RULE, self._style(False, ("rule",)))
         segments: list[Segment] = []
-        if line_y >= layout.total or not layout.rows:
-            blank = Segment(" " * (GUTTER + layout.text_width + PAD), self.rich_style)
-            for k in range(len(layout.cols)):
+        if line_y >= placement.total or not placement.rows:
+            blank = Segment(" " * (GUTTER + placement.text_width + PAD), self.rich_style)
+            for k in range(len(placement.cols)):
                 if k:
                     segments.append(rule)
                 segments.append(blank)
             return Strip(segments)
-        i = bisect_right(layout.tops, line_y) - 1
-        row = layout.rows[i]
-        line = line_y - layout.tops[i]
-        in_row = line < layout.heights[i]
+        i = bisect_right(placement.tops, line_y) - 1
+        row = placement.rows[i]
+        line = line_y - placement.tops[i]
+        in_row = line < placement.heights[i]
         cursor = in_row and row == self.cursor_row
         cells = self.model.rows[row] if self.model else ()
-        for k, col in enumerate(layout.cols):
+        for k, col in enumerate(placement.cols):
             if k:
                 segments.append(rule)
             idx = cells[col] if in_row else None
-            segments.extend(self._paint_cell(layout, col, idx, line, cursor))
+            segments.extend(self._paint_cell(placement, col, idx, line, cursor))
         return Strip(segments)
 
-    def _paint_cell(self, layout: Layout, col: int, idx: int | None, line: int, cursor: bool) -> list[Segment]:
+    def _paint_cell(self, placement: Layout, col: int, idx: int | None, line: int, cursor: bool) -> list[Segment]:
         base = self._style(cursor)
         if cursor:
             bar = "▶" if col == self.focus_col and line == 0 else "▌"
@@ -482,7 +501,8 @@ class AlignedColumns(ScrollView, can_focus=True):
                 f"aligned-columns--gutter-{symbol.kind}", partial=True)))
         else:
             gutter.append(Segment(" ", base))
-        width = layout.text_width + PAD
+        gutter.append(Segment(" ", base))
+        width = placement.text_width + PAD
         if idx is None or self.model is None:
             return [*gutter, Segment(" " * width, base)]
         wraps = self._wraps.get((col, idx))
@@ -502,7 +522,7 @@ class AlignedColumns(ScrollView, can_focus=True):
             position = b
         if position < end:
             pieces.append(Segment(text[position:end], base))
-        used = Segment.get_line_length(pieces[2:]) if len(pieces) > 2 else 0
+        used = Segment.get_line_length(pieces[GUTTER:])
         pieces.append(Segment(" " * max(0, width - used), base))
         return pieces
 

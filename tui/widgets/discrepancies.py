@@ -33,7 +33,7 @@ CLASSES = ("conflict", "variant", "omission")
 _CLASS_CSS = """
     {name} > .discrepancy--conflict {{ color: $text-error; text-style: bold; }}
     {name} > .discrepancy--variant {{ color: $text-success; text-style: bold; }}
-    {name} > .discrepancy--omission {{ color: $text-warning; text-style: bold; }}
+    {name} > .discrepancy--omission {{ color: $text-primary; text-style: bold; }}
 """
 
 
@@ -61,8 +61,7 @@ class DiscrepancyList(OptionList):
 
     COMPONENT_CLASSES = {f"discrepancy--{cls}" for cls in CLASSES}
     DEFAULT_CSS = """
-    DiscrepancyList { height: 1fr; border: none; padding: 0; background: $surface; }
-    DiscrepancyList:focus { background-tint: $foreground 3%; }
+    DiscrepancyList, DiscrepancyList:focus { height: 1fr; border: none; padding: 0; background: $surface; }
     DiscrepancyList > .option-list--option { padding: 0 1; }
     """ + _CLASS_CSS.format(name="DiscrepancyList")
 
@@ -121,6 +120,10 @@ class DiscrepancyList(OptionList):
         current = self.highlighted if self.highlighted is not None else (-1 if delta > 0 else 0)
         self.highlighted = (current + delta) % len(self.discrepancies)
 
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.discrepancies:
+            self.highlighted = 0  # focusing the list selects its first discrepancy: list and columns in step
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if event.option.id:
@@ -138,8 +141,8 @@ class DiscrepancyDetail(Static):
     COMPONENT_CLASSES = {f"discrepancy--{cls}" for cls in CLASSES}
     DEFAULT_CSS = """
     DiscrepancyDetail {
-        height: auto; max-height: 9; padding: 0 1; background: $panel; display: none;
-        overflow-y: auto;
+        height: auto; max-height: 50%; padding: 0 1; background: $panel; display: none;
+        border-top: hkey $foreground 20%;
     }
     DiscrepancyDetail.-shown { display: block; }
     """ + _CLASS_CSS.format(name="DiscrepancyDetail")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tui.widgets.model import Cell, CompareModel
 from tui.widgets.text import Span, wrap_offsets
 
-GUTTER = 2  # cursor bar, class symbol
+GUTTER = 3  # cursor bar, class symbol, a space
 PAD = 1  # space after the text
 RULE = "│"
 MIN_COLUMN = 30  # cells a column needs, gutter included

@@ -148,11 +148,11 @@ def discrepancy_marks(model: CompareModel, discrepancies: Iterable[Discrepancy])
 
 
 def selected_marks(model: CompareModel, discrepancy: Discrepancy | None) -> tuple[Marks, Gutters]:
-    """The selected discrepancy's mentions, painted over every other mark, with a ▶ gutter."""
+    """The selected discrepancy's mentions, painted over every other mark, with a ◆ gutter."""
     if discrepancy is None:
         return {}, {}
     marks = mention_marks(model, ((m, "selected") for m in discrepancy.mentions))
-    return marks, {cell: GutterMark("▶", "selected") for cell in marks}
+    return marks, {cell: GutterMark("◆", "selected") for cell in marks}
 
 
 def mention_cells(model: CompareModel, mentions: Iterable[Mention]) -> list[tuple[Cell, int]]:
