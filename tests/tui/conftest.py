@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import inspect
 import re
@@ -105,10 +106,8 @@ async def settle_app(pilot) -> None:  # type: ignore[no-untyped-def]
 
     app = pilot.app
     for _ in range(50):
-        try:
+        with contextlib.suppress(WorkerCancelled):  # an exclusive worker superseded by a newer one
             await app.workers.wait_for_complete()
-        except WorkerCancelled:  # an exclusive worker was superseded by a newer one: wait for that
-            pass
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             break
