@@ -209,12 +209,19 @@ def list_events(db: Database) -> list[EventSummary]:
 
 
 def set_base(db: Database, event: str, article: str, reviewer: str | None) -> None:
-    """Make `article` the account word diffs are taken against; stored per event."""
+    """Make `article` the account word diffs are taken against; stored per event.
+
+    The stored alignment rows follow the base's order, so the event becomes stale: the next
+    `analyse` (or an export, which analyses stale events first) re-orders them. Discrepancy ids
+    do not depend on the base, so reviews stay attached.
+    """
     with write(db):
         if article not in member_ids(db, event):
             raise StoreError(f"article {article} is not in event {event}")
         before = db.execute("SELECT base_article FROM events WHERE id = ?", [event]).fetchone()[0]
-        db.execute("UPDATE events SET base_article = ? WHERE id = ?", [article, event])
+        if before == article:
+            return
+        db.execute("UPDATE events SET base_article = ?, changed_at = ? WHERE id = ?", [article, now(), event])
         audit(db, reviewer, "event", event, "base", {"base": before}, {"base": article})
 
 
