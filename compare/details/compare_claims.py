@@ -42,9 +42,6 @@ def compare_causes(ctx: EventContext) -> None:
             _agents(ctx, key, founds, did, who)
 
 
-def _differs(ctx: EventContext, a: Found, b: Found) -> bool:
-    return a.article != b.article or ctx.source_key(a) != ctx.source_key(b)
-
 
 def means_compatible(a: str, b: str) -> bool:
     """The same family, or one the generic parent of the other ("air" raid vs "jet")."""

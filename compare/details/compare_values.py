@@ -21,7 +21,7 @@ import re
 from itertools import combinations
 
 from compare.details import lexicon as lx
-from compare.details.event import EventContext, clashes, one_line, sources_text, upper_first
+from compare.details.event import EventContext, clashes, sources_text, upper_first
 from compare.details.found import Found
 from compare.models import DateValue, NumberValue
 
@@ -89,10 +89,6 @@ def _age_owner(ctx: EventContext, f: Found) -> str:
             return p.key
     return "-"
 
-
-def _differs(a: Found, b: Found, ctx: EventContext) -> bool:
-    """Values worth comparing: from different accounts, or different sources in one account."""
-    return a.article != b.article or ctx.source_key(a) != ctx.source_key(b)
 
 
 def _norm_surface(text: str) -> str:
@@ -217,9 +213,6 @@ def _victim_label(ctx: EventContext, victim: str) -> str:
     return f"the {name}s"
 
 
-def _ranges_overlap(a: DateValue, b: DateValue) -> bool:
-    return a.start <= b.end and b.start <= a.end
-
 
 def _agreeing(values: list[Found]) -> list[Found]:
     """The largest set of values that can all hold together (greedy over distinct days, most-given first)."""
@@ -273,4 +266,4 @@ def compare_dates(ctx: EventContext) -> None:
             _omission(ctx, "date", key, founds, did, label)
 
 
-__all__ = ["compare_dates", "compare_numbers", "describe_number", "numbers_compatible", "one_line"]
+__all__ = ["compare_dates", "compare_numbers", "describe_number", "numbers_compatible"]

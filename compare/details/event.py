@@ -24,8 +24,6 @@ from compare.ids import detail_id, discrepancy_id
 from compare.models import AlignmentRow, Article, Detail, Discrepancy
 from compare.names import same_person, surname_key
 
-CASUALTY_DATE_ROLES = frozenset({"death", "wounded"})
-
 
 @dataclass
 class EventContext:

@@ -26,8 +26,6 @@ SPEECH_VERBS = frozenset(
     quote quotes quoted cite cites cited accuse accuses accused accusing
     """.split()
 )
-# The subset that relays someone else's account (an agency "reported", a paper "cited").
-RELAY_VERBS = frozenset("report reports reported reporting cite cites cited quote quotes quoted".split())
 # Verbs whose subject denies or contradicts the clause that follows ("denied reports that ...").
 DENIAL_VERBS = frozenset("deny denies denied denying dismiss dismissed reject rejected refute refuted".split())
 # Nouns that stand for an unnamed report or source when they are the agent ("reports that ...").
@@ -287,8 +285,6 @@ ACCUSATION_WORDS = frozenset(
     blamable culprit culprits
     """.split()
 )
-# Words that negate a noun in a contrast ("volunteers, not regular servicemen").
-CONTRAST_MARKERS = ("not", "rather than", "instead of", "and not")
 
 # ------------------------------------------------------------------------------------ stop words
 
