@@ -12,7 +12,7 @@ by one account, is checked:
 - same-value-written-differently   the same number or day in another form ("two dozen" / "24",
                         "this weekend" / "Sept. 23" when the day falls in that weekend): variant;
 - carried-by-some-accounts   a casualty count or an event date some accounts give and others do
-                        not: omission.
+                        not: omission (not when the accounts that give it already conflict on it).
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def compare_numbers(ctx: EventContext) -> None:
                 f"({describe_number(same[0].value)}): " + "; ".join(  # type: ignore[arg-type]
                     f"{x.text!r} in {ctx.label(x.article)}" for x in same) + ".",
                 same, did)
-        if multi and role in OMISSION_NUMBER_ROLES and any(_positive(f) for f in founds):
+        if multi and not bad and role in OMISSION_NUMBER_ROLES and any(_positive(f) for f in founds):
             _omission(ctx, "number", key, founds, did, label if role == "age" else f"{label} count")
 
 
@@ -158,7 +158,9 @@ def _same_written_differently(founds: list[Found]) -> list[Found]:
 
 
 def _number_form(f: Found) -> str:
-    return "digits" if any(c.isdigit() for c in f.text) else _norm_surface(f.text)
+    """How the number itself is written: in digits, or its words ("two dozen", "twenty four")."""
+    words = f.data.get("number_text") or f.text
+    return "digits" if any(c.isdigit() for c in words) else _norm_surface(words)
 
 
 def _values_by_source(founds: list[Found], ctx: EventContext) -> list[tuple[str, str]]:
@@ -262,7 +264,7 @@ def compare_dates(ctx: EventContext) -> None:
                 "Rule compatible-dates-written-differently: the accounts date it in other terms, and the days "
                 "overlap, so they can all hold. Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
                 agreeing, did)
-        if multi and role in OMISSION_DATE_ROLES:
+        if multi and not bad and role in OMISSION_DATE_ROLES:
             _omission(ctx, "date", key, founds, did, label)
 
 

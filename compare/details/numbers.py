@@ -289,7 +289,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     number = NumberValue(lo, hi, qualifier, noun)
     return Found("number", doc.article.id, s_idx, start, end, doc.body[start:end], number,
                  f"{_role_key(role)}|{group or noun or '-'}", role=role,
-                 data={"group": group, "noun": noun, "exact": value if vague is None and qualifier is None else None})
+                 data={"group": group, "noun": noun, "exact": value if vague is None and qualifier is None else None,
+                       "number_text": " ".join(t.lower for t in tokens[i:j] if t.text not in "-‐")})
 
 
 TOLL_PREPOSITIONS = frozenset("at to of as from".split())
