@@ -281,3 +281,22 @@ async def test_scroll_to_sentence_focuses_its_column_and_row(paired_path, settle
         assert columns.cursor_row == model.row_of[(2, 20)]
         top = columns.placement.tops[columns.placement.position[columns.cursor_row]]  # type: ignore[union-attr]
         assert columns.scroll_offset.y <= top < columns.scroll_offset.y + columns.size.height
+
+
+async def test_the_key_bar_shows_what_applies_now_and_takes_clicks(seeded_path, settle, screen_text):
+    from tui.widgets.keybar import KeyBar
+
+    app = open_app(seeded_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        bar = screen_text(app).splitlines()[-1]
+        assert "j k row" in bar and "b Base" in bar and "? Help" in bar and "^p palette" in bar
+        assert "[ ]" not in bar  # every column fits: shifting the window does not apply
+        x = bar.index("q Back")
+        await pilot.click(KeyBar, offset=(x + 1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, EventsScreen)
+    app = open_app(seeded_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "[ ] columns" in screen_text(app).splitlines()[-1]

@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from tui.widgets.keybar import KeyBar
 from tui.widgets.model import ColumnInfo
 
 
@@ -34,7 +35,7 @@ class ColumnPicker(ModalScreen[list[int] | None]):
         width: 80%; max-width: 100; height: auto; max-height: 80%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    ColumnPicker SelectionList { height: auto; max-height: 20; border: none; }
+    ColumnPicker SelectionList, ColumnPicker SelectionList:focus { height: auto; max-height: 20; border: none; }
     ColumnPicker #picker-help { color: $foreground 70%; }
     """
 
@@ -54,7 +55,7 @@ class ColumnPicker(ModalScreen[list[int] | None]):
                 id="picker",
             )
             yield Static(Text("space: check/uncheck · enter: show these · esc: cancel"), id="picker-help")
-        yield Footer()
+        yield KeyBar()
 
     def action_apply(self) -> None:
         chosen = sorted(self.query_one(SelectionList).selected)

@@ -19,7 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, get_current_worker
 
 from compare.sanitize import sanitize_line
@@ -28,6 +28,7 @@ from tui.screens.base import BaseScreen
 from tui.widgets.columns import AlignedColumns
 from tui.widgets.discrepancies import DiscrepancyDetail, DiscrepancyList
 from tui.widgets.header import ColumnHeaders
+from tui.widgets.keybar import KeyBar
 from tui.widgets.marks import CLASS_SYMBOLS
 from tui.widgets.status import status_text
 
@@ -103,12 +104,15 @@ class CompareScreen(BaseScreen):
         self.diffs: DiffCache | None = None
         self.stale = False
         self.selected: Discrepancy | None = None
+        self._diffs_running = self._diffs_wanted = self._diffs_scheduled = False
         self.mark_mode = 0
 
     # --------------------------------------------------------------------------- layout
 
+    columns_class: type[AlignedColumns] = AlignedColumns  # a subclass may be given (benchmarks)
+
     def compose(self) -> ComposeResult:
-        columns = AlignedColumns(id="columns")
+        columns = self.columns_class(id="columns")
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="reading"):
@@ -119,7 +123,7 @@ class CompareScreen(BaseScreen):
                 yield DiscrepancyList(id="discrepancies")
                 yield DiscrepancyDetail(id="detail")
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def columns(self) -> AlignedColumns:
@@ -133,7 +137,7 @@ class CompareScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.load_event()
-        self.set_timer(0.3, self._still_loading)  # a spinner only if loading is slow
+        self.set_timer(1.0, self._still_loading)  # a spinner only if loading is slow (it costs CPU)
 
     def _still_loading(self) -> None:
         if self.model is None:
@@ -158,7 +162,11 @@ class CompareScreen(BaseScreen):
             stale = is_stale(db, self.event_id)
         finally:
             db.close()
-        self.app.call_from_thread(self.show_bundle, bundle, stale)
+        from tui.widgets.model import CompareModel
+
+        model = CompareModel(bundle)  # pure Python: built here, off the UI thread
+        model.prepare()
+        self.app.call_from_thread(self.show_bundle, bundle, stale, model)
 
     def _missing(self, message: str) -> None:
         self.notify(message, title="Not found", severity="error", markup=False)
@@ -166,13 +174,16 @@ class CompareScreen(BaseScreen):
 
     def worker_failed(self, worker: Worker[object]) -> None:
         self.columns.loading = False
+        if worker.name == "word diffs" and self.diffs is not None:
+            self._diffs_running = False
+            self.diffs.forget_pending()
 
-    def show_bundle(self, bundle: EventBundle, stale: bool = False) -> None:
+    def show_bundle(self, bundle: EventBundle, stale: bool = False, model: CompareModel | None = None) -> None:
         """Show a loaded event (also the entry point for tests that build bundles by hand)."""
         from tui.widgets.diffs import DiffCache
         from tui.widgets.model import CompareModel
 
-        model = CompareModel(bundle)
+        model = model or CompareModel(bundle)
         self.model = model
         self.base_id = model.event.base
         self.stale = stale
@@ -189,18 +200,21 @@ class CompareScreen(BaseScreen):
                 title="Not analysed", severity="warning", timeout=8, markup=False,
             )
         self.show_discrepancies(bundle)
-        self.update_status()
-        self.call_after_refresh(self.request_diffs)  # text first, highlights right after
+        self.update_status()  # word diffs follow the first paint (set_model scheduled them)
 
     # --------------------------------------------------------------------------- diffs
 
     def request_diffs(self) -> None:
-        """Start diffing the rows on screen (and a screen beyond) that have no diffs yet."""
-        if self.diffs is None or self.base_id is None:
+        """Diff the rows on screen (and a screen beyond) that have no diffs yet, one worker at a time:
+        while one runs, the request waits for it (so scrolling never piles up or cancels work)."""
+        self._diffs_wanted = True
+        if self._diffs_running or self.diffs is None or self.base_id is None:
             return
+        self._diffs_wanted = False
         rows = self.columns.rows_in_view(margin=self.columns.size.height)
         jobs = self.diffs.wanted(self.base_id, rows)
         if jobs:
+            self._diffs_running = True
             self.compute_diffs(self.base_id, jobs)
 
     @work(thread=True, exclusive=True, group="compare-diff", name="word diffs", exit_on_error=False)
@@ -212,17 +226,24 @@ class CompareScreen(BaseScreen):
         self.app.call_from_thread(self._diffs_ready, base, results)
 
     def _diffs_ready(self, base: str, results: list) -> None:  # type: ignore[type-arg]
+        self._diffs_running = False
         if self.diffs is None:
             return
         added = self.diffs.store(base, results)
         if base == self.base_id and added:
             self.columns.add_marks("diff", added)
+        if self._diffs_wanted:
+            self.request_diffs()
 
     @on(AlignedColumns.ViewportChanged)
     def _viewport_changed(self) -> None:
         self.query_one("#headers", ColumnHeaders).refresh()  # the columns may have moved or resized
-        if self.diffs is not None:
-            self.diffs.forget_asked()
+        if not self._diffs_scheduled:  # once per refresh, however many scroll steps came in between
+            self._diffs_scheduled = True
+            self.call_after_refresh(self._scheduled_diffs)
+
+    def _scheduled_diffs(self) -> None:
+        self._diffs_scheduled = False
         self.request_diffs()
 
     @on(AlignedColumns.CursorMoved)

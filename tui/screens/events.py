@@ -13,11 +13,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker
 
 from tui.messages import OpenEvent
 from tui.screens.base import BaseScreen
+from tui.widgets.keybar import KeyBar
 from tui.widgets.text import truncate
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class EventsScreen(BaseScreen):
         yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
         yield Static(id="event-info", markup=False)
         yield Static(id="empty", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#events", DataTable)

@@ -15,7 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from tui.widgets.keybar import KeyBar
 
 
 def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
@@ -38,7 +40,8 @@ def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
         else:
             grouped[slot] = ([display], binding)
     order = {id(screen): 0, id(app): 2}  # the screen's own keys first, then widgets', then the app's
-    slots = sorted(grouped, key=lambda slot: order.get(slot[0], 1))
+    # rashomon's own keys (they have ids) before Textual's generic ones; the screen's first.
+    slots = sorted(grouped, key=lambda slot: (not grouped[slot][1].id, order.get(slot[0], 1)))
     return [
         (" ".join(grouped[slot][0]), grouped[slot][1].tooltip or grouped[slot][1].description,
          grouped[slot][1].id or "")
@@ -85,7 +88,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_table(self.rows), id="help-keys")
             if self.notes:
                 yield Static(Text(self.notes), id="help-notes")
-        yield Footer()
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss(None)

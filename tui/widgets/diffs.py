@@ -41,8 +41,8 @@ class DiffCache:
             jobs.append((row, texts))
         return jobs
 
-    def forget_asked(self) -> None:
-        """A newer request superseded the running one: ask again for what it did not finish."""
+    def forget_pending(self) -> None:
+        """The worker failed: the rows it had are wanted again."""
         self._asked.clear()
 
     def store(self, base: str, results: list[tuple[int, dict[str, object]]]) -> Marks:

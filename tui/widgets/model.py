@@ -64,25 +64,37 @@ class CompareModel:
         self.repaired = False
         self.aligned = bool(bundle.analysis.alignment)
         self._build_rows()
-        self.row_of: dict[Cell, int] = {
-            (c, idx): r for r, row in enumerate(self.rows) for c, idx in enumerate(row) if idx is not None
-        }
+        self._row_of: dict[Cell, int] | None = None
+
+    @property
+    def row_of(self) -> dict[Cell, int]:
+        """The row of each (column, sentence index); built on first use."""
+        if self._row_of is None:
+            self._row_of = {
+                (c, idx): r for r, row in enumerate(self.rows) for c, idx in enumerate(row) if idx is not None
+            }
+        return self._row_of
 
     # ------------------------------------------------------------------------------- rows
 
     def _build_rows(self) -> None:
         n = len(self.articles)
         placed: set[Cell] = set()
+        column_of, sentences, rows = self.column_of, self._sentences, self.rows
         for stored in self.bundle.analysis.alignment:
             cells: list[int | None] = [None] * n
+            filled = False
             for article_id, idx in stored.cells.items():
-                col = self.column_of.get(article_id)
-                if col is None or idx is None or idx not in self._sentences[col] or (col, idx) in placed:
+                if idx is None:
+                    continue
+                col = column_of.get(article_id)
+                if col is None or idx not in sentences[col] or (col, idx) in placed:
                     continue
                 cells[col] = idx
                 placed.add((col, idx))
-            if any(c is not None for c in cells):
-                self.rows.append(tuple(cells))
+                filled = True
+            if filled:
+                rows.append(tuple(cells))
         missing = [(c, idx) for c in range(n) for idx in sorted(self._sentences[c]) if (c, idx) not in placed]
         if not missing:
             return
@@ -107,6 +119,12 @@ class CompareModel:
         self.rows = rows
 
     # ------------------------------------------------------------------------------ texts
+
+    def prepare(self) -> None:
+        """Prepare every sentence for display now (e.g. in a worker thread) rather than on first paint."""
+        for col, sentences in enumerate(self._sentences):
+            for idx in sentences:
+                self.display(col, idx)
 
     def sentence(self, col: int, idx: int) -> Sentence | None:
         return self._sentences[col].get(idx)

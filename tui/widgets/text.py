@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -81,6 +82,15 @@ def _hard_split(text: str, start: int, end: int, width: int) -> list[tuple[int, 
     return pieces
 
 
+@lru_cache(maxsize=64)
+def _ascii_lines(width: int) -> re.Pattern[str]:
+    """One line of ASCII text: the longest run of at most `width` characters that ends at a word's
+    end, else (a word longer than the line) `width` characters of it."""
+    if width == 1:
+        return re.compile(r"\S")
+    return re.compile(rf"\S(?:.{{0,{width - 2}}}\S)?(?=\s|$)|\S{{1,{width}}}")
+
+
 def wrap_offsets(text: str, width: int) -> Sequence[Span]:
     """Lines of `text` wrapped to `width` cells, as (start, end) offsets; at least one line."""
     width = max(1, width)
@@ -88,6 +98,8 @@ def wrap_offsets(text: str, width: int) -> Sequence[Span]:
     ascii_only = text.isascii()
     if (n if ascii_only else cell_len(text)) <= width:
         return ((0, n),)
+    if ascii_only and "\n" not in text:  # one cell per character: the regular expression does it in C
+        return [m.span() for m in _ascii_lines(width).finditer(text)] or ((0, 0),)
     lines: list[Span] = []
     line_start = -1
     line_end = 0
