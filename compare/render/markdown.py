@@ -25,7 +25,7 @@ from compare.models import (
     NumberValue,
     QuoteValue,
 )
-from compare.render.mdtext import cell, inline, marked, paragraph_lines, quote_block, table
+from compare.render.mdtext import cell, emphasized, inline, marked, paragraph_lines, quote_block, table
 from compare.render.order import article_order, by_base_position, mention_order
 
 ONLY_CHOICES = ("open", "confirmed", "dismissed", "resolved", "all")
@@ -121,6 +121,23 @@ def sources_table(articles: list[Article], base: str | None) -> list[str]:
     return table(["Outlet", "Title", "Published", "Address", "Reliability"], rows)
 
 
+def grid_details(details: Sequence[Detail], discrepancies: Sequence[Discrepancy]) -> list[Detail]:
+    """The fact grid's rows: details two or more accounts state, or that a discrepancy is about.
+
+    A detail one account alone mentions, and no discrepancy concerns, is not a fact to compare;
+    it stays in the JSON export.
+    """
+    concerned = {d.detail_id for d in discrepancies if d.detail_id}
+    spans = {(m.article, m.start, m.end) for d in discrepancies for m in d.mentions}
+    return [
+        detail
+        for detail in details
+        if len({m.article for m in detail.mentions}) >= 2
+        or detail.id in concerned
+        or any((m.article, m.start, m.end) in spans for m in detail.mentions)
+    ]
+
+
 def fact_grid(details: Sequence[Detail], articles: list[Article]) -> list[str]:
     header = ["Detail"] + [cell(_label(a)) for a in articles]
     rows = []
@@ -154,10 +171,18 @@ def _base_wording(d: Discrepancy, mention: Mention, bundle: EventBundle, base: s
     return None
 
 
+def _comparable(diff, sentence: str) -> bool:  # type: ignore[no-untyped-def]
+    """Mark differences only where the sentences share most of their words: marking every word
+    of two unrelated sentences tells the reader nothing."""
+    shared = sum(len(text) for op, text in diff.ops if op == "equal" and text.strip())
+    return shared >= 0.4 * max(len(sentence), 1)
+
+
 def _wording(d: Discrepancy, bundle: EventBundle, articles: list[Article], base: str | None) -> list[str]:
     from compare.diff import word_diff
 
     labels = {a.id: _label(a) for a in articles}
+    starts = {(a.id, s.idx): s.start for a in articles for s in a.sentences}
     out: list[str] = []
     seen: set[tuple[str, int]] = set()
     for m in mention_order(d.mentions, articles):
@@ -166,7 +191,16 @@ def _wording(d: Discrepancy, bundle: EventBundle, articles: list[Article], base:
         seen.add((m.article, m.sentence_idx))
         sentence = m.sentence or m.text
         base_text = _base_wording(d, m, bundle, base)
-        text = marked(list(word_diff(base_text, sentence).ops)) if base_text else inline(sentence)
+        diff = word_diff(base_text, sentence) if base_text else None
+        if diff and _comparable(diff, sentence):
+            text = marked(list(diff.ops))
+        elif (m.article, m.sentence_idx) in starts and m.sentence:
+            offset = starts[(m.article, m.sentence_idx)]
+            spans = [(x.start - offset, x.end - offset) for x in d.mentions
+                     if (x.article, x.sentence_idx) == (m.article, m.sentence_idx)]
+            text = emphasized(sentence, spans)
+        else:
+            text = inline(sentence)
         who = inline(labels.get(m.article, m.article)) + (" (base)" if m.article == base else "")
         relayed = f" — per {inline(m.source)}" if m.source else ""
         if out:
@@ -264,9 +298,14 @@ def render_note(bundle: EventBundle, generated_at: str, only: str = "all", with_
     lines = [front_matter(bundle, articles, generated_at), f"# {inline(bundle.event.title)}", ""]
     lines += [*summary(bundle, articles, len(shown), only), ""]
     lines += ["## Sources", "", *sources_table(articles, base), ""]
-    details = by_base_position(bundle.analysis.details, base, articles)
+    all_details = by_base_position(bundle.analysis.details, base, articles)
+    details = grid_details(all_details, bundle.analysis.discrepancies)
     if details:
         lines += ["## Fact grid", "", *fact_grid(details, articles), ""]
+        if len(details) < len(all_details):
+            rest = len(all_details) - len(details)
+            lines += [f"{rest} more detail{'s' if rest != 1 else ''} that one account alone mentions "
+                      "are in the JSON export.", ""]
     lines += ["## Discrepancies", ""]
     if not shown:
         lines += ["None." if only == "all" else f"No {only} discrepancies.", ""]

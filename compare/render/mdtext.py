@@ -99,3 +99,29 @@ def marked(ops: list[tuple[str, str]]) -> str:
     text = "".join(parts)
     text = re.sub(r" {2,}", " ", text).strip()
     return _escape_block_start(text)
+
+
+def emphasized(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """A sentence with the detail in question in *italics* (spans are offsets into it).
+
+    Italics are used only where CommonMark will read them as emphasis (the span is bounded by
+    space, punctuation or the sentence's ends, and does not start or end with a space);
+    elsewhere the text is left plain rather than showing stray asterisks.
+    """
+    flat = " ".join(sanitize(sentence).replace("\n", " ").split(" "))
+    if len(flat) != len(sentence):
+        return inline(sentence)
+    out, pos = [], 0
+    for start, end in sorted(set(spans)):
+        if start < pos or not (0 <= start < end <= len(flat)):
+            continue
+        core = flat[start:end]
+        before = flat[start - 1] if start else " "
+        after = flat[end] if end < len(flat) else " "
+        safe = core == core.strip() and not (before.isalnum() or after.isalnum()) and bool(re.search(r"\w", core))
+        escaped = _INLINE.sub(r"\\\1", core)
+        out.append(_INLINE.sub(r"\\\1", flat[pos:start]))
+        out.append("*" + escaped + "*" if safe else escaped)
+        pos = end
+    out.append(_INLINE.sub(r"\\\1", flat[pos:]))
+    return _escape_block_start(re.sub(r" {2,}", " ", "".join(out)).strip())

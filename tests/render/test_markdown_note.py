@@ -180,3 +180,19 @@ def test_only_filters_by_status_and_with_articles_appends_texts():
 
 def test_same_state_same_bytes():
     assert render_note(bundle(), "2024-03-07T00:00:00Z") == render_note(bundle(), "2024-03-07T00:00:00Z")
+
+
+def test_the_detail_in_question_is_in_italics_where_no_diff_is_marked():
+    text = render_note(bundle(), "t")
+    line = next(x for x in text.splitlines() if x.startswith("> **The Example Times (base)**"))
+    tokens = parser().parseInline(line[2:], {})[0].children
+    emphasised = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "em_open"]
+    assert emphasised == ["At least three"]
+
+
+def test_every_golden_style_line_parses_without_stray_markers():
+    text = render_note(bundle(note="*x* and **y**"), "t")
+    _, body = split_front_matter(text)
+    for token in parser().parse(body):
+        if token.type == "inline":
+            assert "*" not in text_of(token).replace("*x* and **y**", "") or "\\*" in token.content
