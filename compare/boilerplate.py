@@ -24,6 +24,7 @@ Nothing here lists any article's sentences: the rules name the shapes, not the t
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -138,8 +139,16 @@ _COUNT_CAP = 64
 LONG_BLOCK_CHARS = 3000
 
 
+# Below this length a block is counted in one regex call; each block is asked several times
+# (by every shape rule), so recent answers are kept.
+_SHORT_BLOCK_CHARS = 2000
+
+
+@functools.lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     """The number of words in `text`, counted up to a cap well above every shape's limit."""
+    if len(text) <= _SHORT_BLOCK_CHARS:
+        return min(len(_WORD.findall(text)), _COUNT_CAP)
     return sum(1 for _ in itertools.islice(_WORD.finditer(text), _COUNT_CAP))
 
 

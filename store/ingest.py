@@ -1,33 +1,47 @@
-"""Ingest: files, folders and stdin into the store, one transaction per article.
+"""Ingest: files, folders and stdin into the store, each article all or nothing.
 
-Two passes over the sources keep memory flat on large folders: the first fingerprints every
-block of every article (the evidence of lines an outlet repeats), the second cleans, segments and
-stores each article. Re-ingesting the same bytes is a no-op (content hash). Every refusal and
-every judgement call (a guessed encoding, repaired mojibake, a near-duplicate) is reported as one
-line for that file, while the rest of the batch still goes in.
+Two passes keep the evidence of repeated lines exact and memory flat on large folders:
+
+1. every source is read and decoded once, HTML and Markdown reduced to prose, and each block
+   fingerprinted (the evidence of lines an outlet repeats across its articles); the results go
+   to a spool on disk (`store.ingest_pool.Spool`);
+2. the spool is read back in order: each article is cleaned with the batch's and the store's
+   evidence, cut into sentences and stored.
+
+The per-article work of both passes (`store.ingest_work`) runs in a process pool on every core
+for batches of `POOL_MIN_ITEMS` or more, in chunks whose results come back in order; this
+process only walks the sources and writes the database (chunks of articles per transaction,
+each article in a savepoint of its own, so a failure keeps every article whole). Re-ingesting
+the same bytes is a no-op (content hash). Every refusal and every judgement call (a guessed
+encoding, repaired mojibake, a near-duplicate) is reported as one line for that file, while the
+rest of the batch still goes in.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from compare.clean import blocks_of, clean_article, labels_only, line_print
-from compare.decode import DEFAULT_MAX_BYTES, IngestRefusal, decode, too_large
-from compare.ids import article_id, content_hash
-from compare.metadata import detect_outlet
-from compare.models import ArticleMeta
-from compare.sanitize import sanitize, sanitize_line
-from compare.segment import split_sentences
+from compare.decode import DEFAULT_MAX_BYTES
+from compare.ids import article_id
+from compare.models import Sentence
+from compare.sanitize import sanitize_line
 from store import events as ev
-from store.articles import NewArticle, find_by_hash, id_taken, insert_article, seen_prints
+from store.articles import NewArticle, id_taken, insert_article
 from store.db import write
-from store.sources import Item, Refused, html_to_text, iter_sources, markdown_to_text
+from store.ingest_pool import Spool, Workers, chunked, default_processes
+from store.ingest_work import CleanResult, CleanTask, Entry, Prepared, clean_chunk, prepare_chunk
+from store.sources import Item, Refused, iter_sources
 
 Progress = Callable[[int, str], None]
+
+POOL_MIN_ITEMS = 50  # fewer articles than this are ingested in this process: no pool to start
+CHUNK = 24  # articles per unit of work sent to a worker, and per write transaction
+_SQL_VARS = 500  # values per IN (...) list
 
 
 @dataclass
@@ -49,44 +63,6 @@ class IngestReport:
         }
 
 
-@dataclass
-class _Prepared:
-    text: str
-    declared: ArticleMeta
-    encoding: str | None
-    warnings: list[str]
-
-
-def _prepare(item: Item, max_bytes: int) -> _Prepared:
-    """Decoded text (HTML and Markdown reduced to prose) and the metadata declared for it."""
-    warnings = list(item.warnings)
-    if item.text is not None:
-        if len(item.raw) > max_bytes:
-            raise IngestRefusal(too_large(len(item.raw), max_bytes))
-        if not item.text.strip():
-            raise IngestRefusal("empty text")
-        return _Prepared(item.text, item.declared, "utf-8", warnings)
-    decoded = decode(item.raw, max_bytes)
-    if decoded.warning:
-        warnings.append(decoded.warning)
-    text, declared = decoded.text, item.declared
-    if item.kind == "html":
-        text, found = html_to_text(text, url=declared.url)
-        declared = declared.merged_over(found)
-        if not text.strip():
-            raise IngestRefusal("no article text found in the HTML page")
-    elif item.kind == "markdown":
-        text = markdown_to_text(text)
-    return _Prepared(text, declared, decoded.encoding, warnings)
-
-
-def _group_key(declared: ArticleMeta, blocks: list[str], item: Item) -> tuple[str, str | None]:
-    outlet = declared.outlet or detect_outlet(blocks)
-    if outlet:
-        return "outlet:" + sanitize_line(outlet).casefold(), outlet
-    return "folder:" + item.group, None
-
-
 def ingest(
     db: Database,
     paths: list[str],
@@ -94,104 +70,190 @@ def ingest(
     stdin: bytes | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    processes: int | None = None,
 ) -> IngestReport:
-    """Ingest every article under `paths` ("-" is stdin). Never raises for a bad file."""
-    report = IngestReport()
-    batch_prints: Counter[tuple[str, str]] = Counter()
-    seen_hashes: set[str] = set()
-    total = 0
-    for found in iter_sources(paths, stdin):  # pass 1: evidence of repeated lines
-        if not isinstance(found, Item):
-            continue
-        total += 1
-        digest = content_hash(found.raw)
-        if digest in seen_hashes or found.kind == "html":
-            continue
-        seen_hashes.add(digest)
-        try:
-            prepared = _prepare(found, max_bytes)
-        except IngestRefusal:
-            continue
-        blocks = blocks_of(sanitize(prepared.text))
-        key, _ = _group_key(prepared.declared, blocks, found)
-        batch_prints.update((key, p) for p in {line_print(b) for b in blocks})
+    """Ingest every article under `paths` ("-" is stdin). Never raises for a bad file.
 
-    done = 0
-    touched: list[str] = []
-    for found in iter_sources(paths, stdin):  # pass 2: clean, segment, store
-        if isinstance(found, str):
-            report.warnings.append(found)
-            continue
-        if isinstance(found, Refused):
-            report.refused.append((found.source, found.reason))
-            continue
-        done += 1
-        if progress:
-            progress(done, found.source)
-        try:
-            outcome = _ingest_one(db, found, max_bytes, batch_prints, report)
-        except IngestRefusal as exc:
-            report.refused.append((found.source, str(exc)))
-            continue
-        if outcome and outcome not in touched:
-            touched.append(outcome)
-    report.events = touched
-    return report
+    `processes`: worker processes for the per-article work (default: one per core; 0 works in
+    this process). Batches under `POOL_MIN_ITEMS` articles always work in this process.
+    """
+    sources = iter_sources(paths, stdin)
+    head = list(itertools.islice(sources, POOL_MIN_ITEMS))
+    small = sum(isinstance(e, Item) for e in head) < POOL_MIN_ITEMS
+    wanted = default_processes() if processes is None else processes
+    run = _Run(db, max_bytes)
+    with Workers(0 if small else wanted, preload=("store.ingest_work",)) as workers, Spool() as spool:
+        run.fingerprint(workers, spool, itertools.chain(head, sources))
+        run.store(workers, spool, progress)
+    return run.report
 
 
-def _ingest_one(
-    db: Database, item: Item, max_bytes: int, batch_prints: Counter[tuple[str, str]], report: IngestReport
-) -> str | None:
-    digest = content_hash(item.raw)
-    existing = find_by_hash(db, digest)
-    if existing:
-        report.duplicates.append((existing, item.source))
-        return None
-    prepared = _prepare(item, max_bytes)
-    blocks = blocks_of(sanitize(prepared.text))
-    key, _ = _group_key(prepared.declared, blocks, item)
-    prints = sorted({line_print(b) for b in blocks})
-    in_store = seen_prints(db, key, prints)
+class _Run:
+    """One ingest: the batch's evidence of repeated lines, and the report."""
 
-    def repeated(print_: str) -> bool:
-        return batch_prints[(key, print_)] > 1 or print_ in in_store
+    def __init__(self, db: Database, max_bytes: int) -> None:
+        self.db = db
+        self.max_bytes = max_bytes
+        self.report = IngestReport()
+        self.batch_prints: Counter[str] = Counter()  # key + NUL + print -> articles of the batch holding it
+        self.html_keys: set[str] = set()  # evidence groups with an HTML page in the batch
+        self.run_prints: set[str] = set()  # their prints of articles stored earlier in this run
+        self.dispatched: set[str] = set()  # digests sent to be cleaned in this run
 
-    if key.startswith("folder:"):  # outlet unknown: different outlets may share sentences
-        repeated = labels_only(repeated, blocks)
-    cleaned = clean_article(prepared.text, prepared.declared, repeated)
-    meta = prepared.declared.merged_over(cleaned.detected)
-    warnings = prepared.warnings + list(cleaned.warnings)
-    aid = article_id(digest)
-    if id_taken(db, aid):
-        aid = article_id(digest, 16)
-    new = NewArticle(
-        id=aid,
-        content_hash=digest,
-        body=cleaned.body,
-        raw=item.raw,
-        source=sanitize_line(item.source),
-        sentences=split_sentences(cleaned.body),
-        outlet=meta.outlet,
-        title=meta.title,
-        published=meta.published,
-        url=meta.url,
-        language=meta.language,
-        encoding=prepared.encoding,
-        removed=tuple({"text": r.text, "reason": r.reason} for r in cleaned.removed),
-        warnings=tuple(warnings),
-        event_label=meta.event,
-        prints=tuple(prints),
-        print_group=key,
-    )
-    with write(db):
-        if find_by_hash(db, digest):  # another process stored it meanwhile
-            report.duplicates.append((aid, item.source))
+    # ---------------------------------------------------------------------------- pass 1
+
+    def fingerprint(self, workers: Workers, spool: Spool, sources: Iterator[Entry]) -> None:
+        """Decode and fingerprint every article once; count each line's holders in the batch."""
+        seen: set[str] = set()
+        jobs = ((None, (chunk, self.max_bytes)) for chunk in chunked(sources, CHUNK))
+        for _, records in workers.map(prepare_chunk, jobs):
+            spool.append(records)
+            for found in records:
+                if not isinstance(found, Prepared) or found.refusal is not None:
+                    continue
+                if found.html:
+                    # Pages' lines count as evidence from the store only (as they are stored),
+                    # like before this pass kept their text; remember which groups have them.
+                    self.html_keys.add(found.key)
+                    continue
+                if found.digest in seen:
+                    continue
+                seen.add(found.digest)
+                self.batch_prints.update(found.key + "\0" + p for p in found.prints)
+
+    # ---------------------------------------------------------------------------- pass 2
+
+    def store(self, workers: Workers, spool: Spool, progress: Progress | None) -> None:
+        """Clean, segment and store the spooled articles in order."""
+        done = 0
+        touched: dict[str, None] = {}
+        for records, results in workers.map(clean_chunk, self._tasks(spool)):
+            cleaned = iter(results)
+            with write(self.db):  # one transaction per chunk, one savepoint per article
+                failure: BaseException | None = None
+                for found, task in records:
+                    if isinstance(found, str):
+                        self.report.warnings.append(found)
+                        continue
+                    if isinstance(found, Refused):
+                        self.report.refused.append((found.source, found.reason))
+                        continue
+                    done += 1
+                    if progress:
+                        progress(done, found.source)
+                    result = next(cleaned) if task else None
+                    try:
+                        event = self._store_one(found, result)
+                    except BaseException as exc:  # the articles before it in the chunk are kept
+                        failure = exc
+                        break
+                    if event:
+                        touched[event] = None
+            if failure is not None:
+                raise failure
+        self.report.events = list(touched)
+
+    def _tasks(self, spool: Spool) -> Iterator[tuple[list[tuple[Entry | Prepared, bool]], tuple[list[CleanTask]]]]:
+        """For each spooled chunk: its records (each marked whether it is cleaned) and the tasks.
+
+        An article already stored (by an earlier run or earlier in this one) or refused in pass 1
+        is not cleaned again; the evidence of repetition is what the store held when the chunk
+        is sent, plus the batch's counts, plus (for groups with HTML pages, which pass 1 does
+        not count) the lines of articles stored earlier in this run.
+        """
+        for records in spool:
+            items = [r for r in records if isinstance(r, Prepared) and r.refusal is None]
+            stored = self._stored_digests([r.digest for r in items])
+            in_store = self._stored_prints(items)
+            marked: list[tuple[Entry | Prepared, bool]] = []
+            tasks: list[CleanTask] = []
+            for found in records:
+                if not isinstance(found, Prepared) or found.refusal is not None:
+                    marked.append((found, False))
+                    continue
+                if found.digest in stored or found.digest in self.dispatched:
+                    marked.append((found, False))
+                    continue
+                self.dispatched.add(found.digest)
+                key = found.key
+                tracked = key in self.html_keys
+                repeated = frozenset(
+                    p for p in found.prints
+                    if self.batch_prints[key + "\0" + p] > 1
+                    or p in in_store.get(key, ())
+                    or (tracked and key + "\0" + p in self.run_prints)
+                )
+                if tracked:
+                    self.run_prints.update(key + "\0" + p for p in found.prints)
+                tasks.append(CleanTask(found.text, found.declared, found.outlet, key, repeated))
+                marked.append((found, True))
+            yield marked, (tasks,)
+
+    def _stored_digests(self, digests: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in chunked(digests, _SQL_VARS):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
+
+    def _stored_prints(self, items: list[Prepared]) -> dict[str, set[str]]:
+        """Per evidence group, which of these articles' prints stand in a stored article."""
+        wanted: dict[str, set[str]] = {}
+        for found in items:
+            wanted.setdefault(found.key, set()).update(found.prints)
+        held: dict[str, set[str]] = {}
+        for key, prints in wanted.items():
+            for chunk in chunked(sorted(prints), _SQL_VARS):
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT DISTINCT print FROM line_prints WHERE outlet = ? AND print IN ({marks})", [key, *chunk]
+                )
+                held.setdefault(key, set()).update(r[0] for r in rows)
+        return held
+
+    def _store_one(self, found: Prepared, result: CleanResult | None) -> str | None:
+        """Store one article in a savepoint of the chunk's transaction; returns its event."""
+        db, report = self.db, self.report
+        existing = db.execute("SELECT id FROM articles WHERE content_hash = ?", [found.digest]).fetchone()
+        if existing:  # stored before, earlier in this batch, or by another process meanwhile
+            report.duplicates.append((existing[0], found.source))
             return None
-        insert_article(db, new)
-        event = _place_new(db, new, item.event_title)
-    report.added.append((aid, item.source))
-    report.warnings.extend(f"{item.source}: {w}" for w in warnings)
-    return event
+        if found.refusal is not None:
+            report.refused.append((found.source, found.refusal))
+            return None
+        assert result is not None, "an article neither stored nor refused was not cleaned"
+        meta = found.declared.merged_over(result.detected)
+        warnings = list(found.warnings) + list(result.warnings)
+        aid = article_id(found.digest)
+        if id_taken(db, aid):
+            aid = article_id(found.digest, 16)
+        body = result.body
+        new = NewArticle(
+            id=aid,
+            content_hash=found.digest,
+            body=body,
+            raw=found.raw,
+            source=sanitize_line(found.source),
+            sentences=tuple(Sentence(i, s, e, body[s:e]) for i, (s, e) in enumerate(result.spans)),
+            outlet=meta.outlet,
+            title=meta.title,
+            published=meta.published,
+            url=meta.url,
+            language=meta.language,
+            encoding=found.encoding,
+            removed=result.removed,
+            warnings=tuple(warnings),
+            event_label=meta.event,
+            prints=found.prints,
+            print_group=found.key,
+        )
+        with write(db):  # a savepoint: this article is all or nothing
+            insert_article(db, new)
+            event = _place_new(db, new, found.event_title)
+        report.added.append((aid, found.source))
+        report.warnings.extend(f"{found.source}: {w}" for w in warnings)
+        return event
 
 
 def _place_new(db: Database, new: NewArticle, event_title: str | None) -> str:
