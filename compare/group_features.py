@@ -16,6 +16,7 @@ so the cost grows with articles x keys x a constant, never with all pairs.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from array import array
@@ -24,6 +25,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from itertools import repeat
+from operator import mul
 
 from compare.names import ARTICLE_FORMS, name_key
 
@@ -41,6 +45,7 @@ UNIQUE_DAMPING = 0.3
 KEYS_PER_ARTICLE = 16
 MAX_POSTING = 200  # a key held by more articles pairs each with its neighbours in time only
 MIN_PARTIAL = 0.03  # dot product over an article's keys below which a pair is not scored
+MAX_CANDIDATES = 40  # an article's best candidates by that partial score that get an exact cosine
 COMMON_SHARE = 0.05  # a term in more than this share of the articles is no key ...
 MIN_COMMON = 50  # ... unless held by at most this many
 DAYS_FREE = 2  # publication days apart with no penalty
@@ -100,15 +105,39 @@ def stem(word: str) -> str:
     return word
 
 
+# Tokenising is most of grouping's cost, and news vocabulary repeats: the pure functions of one
+# word are memoised (bounded caches, so a huge corpus cannot grow them without limit).
+_CACHE = 1 << 17
+
+
+@lru_cache(maxsize=_CACHE)
 def _word_key(token: str) -> str:
     return name_key(stem(token.lower()))
+
+
+@lru_cache(maxsize=_CACHE)
+def _run_keys(stems: str) -> tuple[str, ...]:
+    """The name keys of a run of capitalised words (their stems joined by spaces)."""
+    return tuple(name_key(stems).split())
+
+
+def _undotted(token: str) -> str:
+    """An abbreviation's dots dropped ("U.S." -> "US"); other tokens unchanged."""
+    if "." not in token:
+        return token
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), token)
+
+
+def _initial_gap(gap: str) -> bool:
+    """Whether the text between two tokens ends a sentence (so the next word starts one)."""
+    return gap != " " and _SENTENCE_END.search(gap) is not None
 
 
 def _number(token: str) -> int | None:
     low = token.lower()
     if low in NUMBER_WORDS:
         return NUMBER_WORDS[low]
-    if _DIGITS.match(token):
+    if token[:1].isdecimal() and _DIGITS.match(token):
         digits = token.replace(",", "").rstrip(".")
         if digits.isdigit() and len(digits) <= 9:
             return int(digits)
@@ -119,6 +148,7 @@ def _is_name_like(token: str) -> bool:
     return token[:1].isupper() and not token.isupper() or (token.isupper() and len(token) <= 4 and token.isalpha())
 
 
+@lru_cache(maxsize=_CACHE)
 def _skeleton(key: str) -> str:
     """Consonants only, a final h dropped: Nabudah, Nabouda and Nbuda are all "nbd"."""
     return re.sub(r"[aeiouy]|h$", "", key.replace(" ", ""))
@@ -168,16 +198,15 @@ def article_terms(title: str | None, body: str, published: str | None = None) ->
 
 
 def _line_terms(line: str, published: str | None, terms: Counter[str], weight: float, headline: bool = False) -> int:
-    shouting = sum(c.isupper() for c in line) > 0.6 * max(1, sum(c.isalpha() for c in line))
-    tokens = [(_ABBREVIATION.sub(lambda m: m.group().replace(".", ""), m.group()), m.start())
-              for m in _TOKEN.finditer(line)]
+    shouting = sum(map(str.isupper, line)) > 0.6 * max(1, sum(map(str.isalpha, line)))
+    tokens = [(_undotted(m.group()), m.start()) for m in _TOKEN.finditer(line)]
     run: list[str] = []  # surface tokens of the current name run
     run_start = [0]
 
     def close_run(end: int | None = None) -> None:
         if not run:
             return
-        keys = name_key(" ".join(stem(t.lower()) for t in run)).split()
+        keys = _run_keys(" ".join(stem(t.lower()) for t in run))
         source = _is_source(line, run_start[0], tokens[end][1] if end is not None and end < len(tokens) else len(line))
         for key in keys:
             terms[("=" if source else "^") + key] += weight
@@ -212,7 +241,7 @@ def _line_terms(line: str, published: str | None, terms: Counter[str], weight: f
             close_run(n)
             continue
         capital = _is_name_like(token) and not shouting and not headline
-        initial = n == 0 or _SENTENCE_END.search(line[tokens[n - 1][1] + len(tokens[n - 1][0]) : start]) is not None
+        initial = n == 0 or _initial_gap(line[tokens[n - 1][1] + len(tokens[n - 1][0]) : start])
         if capital and (not initial or run or _continues(tokens, n)):
             gap = line[tokens[n - 1][1] + len(tokens[n - 1][0]) : start] if n else ""
             if run and gap not in ("", " ", "-", "‐"):
@@ -368,8 +397,8 @@ class _Vectors:
         return dict(zip(self.terms[i], self.weights[i], strict=True))
 
     def dot(self, query: dict[int, float], j: int) -> float:
-        get = query.get
-        return sum(w * get(t, 0.0) for t, w in zip(self.terms[j], self.weights[j], strict=True))
+        """The dot product of article `j` with `query` (another article's `as_dict`)."""
+        return sum(map(mul, self.weights[j], map(query.get, self.terms[j], repeat(0.0))))
 
 
 def _ordinal(published: str | None) -> int | None:
@@ -395,17 +424,20 @@ def candidate_pairs(vectors: _Vectors) -> dict[int, dict[int, float]]:
     """For each article, its candidates and their exact cosine, found through shared key terms.
 
     An article's keys are its `KEYS_PER_ARTICLE` heaviest terms that another article also has.
-    Every holder of a key is a candidate, except that a key held by more than `MAX_POSTING`
-    articles reaches only the `MAX_POSTING` nearest in publication order: the cost is bounded by
-    articles x keys x `MAX_POSTING`, never all pairs.
+    The holders of its keys are scored by the dot product over those keys (a key held by more
+    than `MAX_POSTING` articles reaches only the `MAX_POSTING` nearest in publication order);
+    the `MAX_CANDIDATES` best that reach `MIN_PARTIAL` get an exact cosine. Each article costs
+    at most keys x `MAX_POSTING` additions and `MAX_CANDIDATES` cosines, so the whole grows with
+    the number of articles, never with all pairs.
     """
     n = len(vectors.ids)
     common = max(MIN_COMMON, int(COMMON_SHARE * n))
+    df = vectors.df
     keys: list[list[int]] = []
     wanted: set[int] = set()
     for i in range(n):
         tids, weights = vectors.terms[i], vectors.weights[i]
-        shared = sorted((k for k in range(len(tids)) if 1 < vectors.df[tids[k]] <= common), key=lambda k: -weights[k])
+        shared = sorted((k for k in range(len(tids)) if 1 < df[tids[k]] <= common), key=lambda k: -weights[k])
         keys.append([tids[k] for k in shared[:KEYS_PER_ARTICLE]])
         wanted.update(keys[-1])
     order = sorted(range(n), key=lambda i: (vectors.days[i] or 0, vectors.ids[i]))
@@ -419,26 +451,31 @@ def candidate_pairs(vectors: _Vectors) -> dict[int, dict[int, float]]:
             if posting is not None:
                 posting[0].append(i)
                 posting[1].append(w)
-    partial: dict[int, float] = defaultdict(float)
+    ids = vectors.ids
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
     for i in range(n):
         query = vectors.as_dict(i)
-        partial.clear()
+        partial: dict[int, float] = {}
+        get = partial.get
         for t in keys[i]:
             holders, weights = postings[t]
-            lo, hi = 0, len(holders)
-            if hi > MAX_POSTING:
-                at = bisect_left(holders, rank[i], key=rank.__getitem__)
-                lo, hi = max(0, at - MAX_POSTING // 2), at + MAX_POSTING // 2
             wi = query[t]
-            for j, wj in zip(holders[lo:hi], weights[lo:hi], strict=True):
-                partial[j] += wi * wj
-        for j, score in partial.items():
-            if j == i or j in neighbours[i] or score < MIN_PARTIAL:
-                continue
-            sim = vectors.dot(query, j)
-            neighbours[i][j] = sim
-            neighbours[j][i] = sim
+            if len(holders) > MAX_POSTING:
+                at = bisect_left(holders, rank[i], key=rank.__getitem__)
+                lo = max(0, at - MAX_POSTING // 2)
+                holders, weights = holders[lo : at + MAX_POSTING // 2], weights[lo : at + MAX_POSTING // 2]
+            for j, wj in zip(holders, weights, strict=True):
+                partial[j] = get(j, 0.0) + wi * wj
+        partial.pop(i, None)
+        found = [j for j, score in partial.items() if score >= MIN_PARTIAL]
+        if len(found) > MAX_CANDIDATES:  # ties broken by id: the result never depends on input order
+            found = heapq.nlargest(MAX_CANDIDATES, found, key=lambda j: (partial[j], ids[j]))
+        mine = neighbours[i]
+        for j in found:
+            if j not in mine:
+                sim = vectors.dot(query, j)
+                mine[j] = sim
+                neighbours[j][i] = sim
     return neighbours
 
 
