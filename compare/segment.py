@@ -23,7 +23,33 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.-]*)\.\s*$")
 _HAS_WORD = re.compile(r"\w")
 
 
+# syntok ends a sentence only at a terminal (these, or "...") or around brackets. A paragraph
+# with none of them before its closing punctuation is one sentence from its first character to
+# its last, and needs no tokenising: most short news paragraphs are such single sentences.
+_TERMINALS = ".!?;\u203c\u203d\u2047\u2048\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61"
+_BRACKETS = "([{)]}\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329" \
+    "\uff60\uff5d\uff3d\uff09\ufe5e\ufe5c\ufe5a\ufd3f\u301b\u3019\u2986\u2984\u232a"
+_CLOSING_QUOTES = "'\"\u00b4\u2019\u201d\u27e9\u27eb\u2e29\u3009\u300b\u301e"
+_SPLIT_HAZARD = re.compile(f"[{re.escape(_TERMINALS + _BRACKETS)}]")
+_CLOSING = _TERMINALS + _CLOSING_QUOTES + _BRACKETS
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _one_sentence(paragraph: str) -> bool:
+    """True when syntok could only find one sentence spanning the whole paragraph."""
+    if not paragraph or paragraph[0].isspace() or paragraph[-1].isspace() or "\u200b" in paragraph:
+        return False
+    inner = paragraph.rstrip(_CLOSING)  # what comes before the closing punctuation
+    return _SPLIT_HAZARD.search(inner) is None and _ALNUM.search(inner) is not None
+
+
 def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:
+    if _one_sentence(paragraph):
+        return [(0, len(paragraph))]
+    return _segmented_spans(paragraph)
+
+
+def _segmented_spans(paragraph: str) -> list[tuple[int, int]]:
     from syntok import segmenter
 
     spans: list[tuple[int, int]] = []
