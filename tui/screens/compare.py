@@ -113,6 +113,9 @@ class CompareScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         columns = self.columns_class(id="columns")
+        wide = self.app.size.width >= WIDE  # set before the first layout: changing classes restyles
+        self.set_class(wide, "-list")
+        self.set_class(not wide, "-narrow")
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="reading"):
@@ -162,10 +165,12 @@ class CompareScreen(BaseScreen):
             stale = is_stale(db, self.event_id)
         finally:
             db.close()
+        from tui.widgets.marks import event_layers
         from tui.widgets.model import CompareModel
 
         model = CompareModel(bundle)  # pure Python: built here, off the UI thread
         model.prepare()
+        model.layers = event_layers(model)
         self.app.call_from_thread(self.show_bundle, bundle, stale, model)
 
     def _missing(self, message: str) -> None:
@@ -336,7 +341,7 @@ class CompareScreen(BaseScreen):
 
     def show_discrepancies(self, bundle: EventBundle) -> None:
         """Fill the list and the detail and discrepancy mark layers; select the start discrepancy."""
-        from tui.widgets.marks import detail_marks, discrepancy_marks
+        from tui.widgets.marks import event_layers
 
         model = self.model
         assert model is not None
@@ -344,11 +349,10 @@ class CompareScreen(BaseScreen):
         self.discrepancy_list.set_discrepancies(found, bundle.reviews)
         title = f"Discrepancies ({len(found)})" if found else "No discrepancies"
         self.query_one("#side-title", Static).update(f"{title} · d hides")
-        self.columns.set_marks("details", detail_marks(model, bundle.analysis.details))
-        marks, gutters = discrepancy_marks(model, found)
-        self.columns.set_marks("classes", marks)
-        self.columns.set_marks("gutters", {}, gutters)
-        self.set_class(bool(found) and self.size.width >= WIDE, "-list")
+        for layer, (marks, gutters) in (model.layers or event_layers(model)).items():
+            self.columns.set_marks(layer, marks, gutters)
+        if not found and self.has_class("-list"):
+            self.set_class(False, "-list")
         if self.start_discrepancy and not self.discrepancy_list.select_id(self.start_discrepancy):
             self.notify(f"No discrepancy {self.start_discrepancy} in this event", severity="warning", markup=False)
 

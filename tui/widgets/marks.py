@@ -155,6 +155,14 @@ def selected_marks(model: CompareModel, discrepancy: Discrepancy | None) -> tupl
     return marks, {cell: GutterMark("◆", "selected") for cell in marks}
 
 
+def event_layers(model: CompareModel) -> dict[str, tuple[Marks, Gutters | None]]:
+    """The mark layers of an event as stored: details by kind, discrepancy classes and their
+    gutter symbols (pure: a worker thread computes them before the screen shows the event)."""
+    analysis = model.bundle.analysis
+    classes, gutters = discrepancy_marks(model, analysis.discrepancies)
+    return {"details": (detail_marks(model, analysis.details), None), "classes": (classes, None), "gutters": ({}, gutters)}
+
+
 def mention_cells(model: CompareModel, mentions: Iterable[Mention]) -> list[tuple[Cell, int]]:
     """The cells of some mentions with each one's start offset (for scrolling to them)."""
     cells: list[tuple[Cell, int]] = []

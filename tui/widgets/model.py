@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from compare.models import Article, EventBundle, Sentence
 from compare.sanitize import sanitize_line
@@ -65,6 +66,8 @@ class CompareModel:
         self.aligned = bool(bundle.analysis.alignment)
         self._build_rows()
         self._row_of: dict[Cell, int] | None = None
+        # Mark layers computed ahead (tui.widgets.marks.event_layers), when a worker did so.
+        self.layers: dict[str, tuple[dict[Cell, Any], dict[Cell, Any] | None]] | None = None
 
     @property
     def row_of(self) -> dict[Cell, int]:
