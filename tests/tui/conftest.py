@@ -109,7 +109,7 @@ async def settle_app(pilot) -> None:  # type: ignore[no-untyped-def]
         with contextlib.suppress(WorkerCancelled):  # an exclusive worker superseded by a newer one
             await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(w.is_running for w in app.workers):
+        if not any(w.is_running for w in app.workers) and not getattr(app.screen, "busy", False):
             break
     await pilot.pause()
 

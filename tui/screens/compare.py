@@ -135,6 +135,11 @@ class CompareScreen(BaseScreen):
     AUTO_FOCUS = "#columns"
 
     @property
+    def busy(self) -> bool:
+        """Still loading, or word diffs scheduled or running (tests wait for this to settle)."""
+        return self.model is None or self._diffs_scheduled or self._diffs_running
+
+    @property
     def discrepancy_list(self) -> DiscrepancyList:
         return self.query_one("#discrepancies", DiscrepancyList)
 
@@ -243,6 +248,7 @@ class CompareScreen(BaseScreen):
     @on(AlignedColumns.ViewportChanged)
     def _viewport_changed(self) -> None:
         self.query_one("#headers", ColumnHeaders).refresh()  # the columns may have moved or resized
+        self.refresh_bindings()  # whether [ and ] apply depends on how many columns fit
         if not self._diffs_scheduled:  # once per refresh, however many scroll steps came in between
             self._diffs_scheduled = True
             self.call_after_refresh(self._scheduled_diffs)
