@@ -63,7 +63,7 @@ class AlignedColumns(ScrollView, can_focus=True):
     }
     AlignedColumns > .aligned-columns--cursor { background: $foreground 8%; }
     AlignedColumns:focus > .aligned-columns--cursor { background: $primary 20%; }
-    AlignedColumns > .aligned-columns--cursor-bar { color: $primary; text-style: bold; }
+    AlignedColumns > .aligned-columns--cursor-bar { color: $foreground; text-style: bold; }
     AlignedColumns > .aligned-columns--rule { color: $foreground 25%; }
     AlignedColumns > .aligned-columns--changed { color: $text-warning; text-style: underline; }
     AlignedColumns > .aligned-columns--base-only { text-style: underline; }
