@@ -25,7 +25,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from compare.group_features import GroupArticle, _Vectors, candidate_pairs, days_factor, surface_forms
+from compare.group_features import (
+    ArticleTerms,
+    GroupArticle,
+    _Vectors,
+    candidate_pairs,
+    days_factor,
+    surface_forms,
+)
 
 LEAD_CHARS = 1500  # of an untitled article, kept to name its event
 
@@ -83,16 +90,21 @@ class _Similarity:
         return days_factor(None if di is None or dj is None else abs(di - dj))
 
 
-def plan_groups(articles: Iterable[GroupArticle]) -> GroupPlan:
-    """Place every article whose `event` is None: into an existing event, a new one, or alone."""
+def plan_groups(articles: Iterable[GroupArticle], terms: Iterable[ArticleTerms] | None = None) -> GroupPlan:
+    """Place every article whose `event` is None: into an existing event, a new one, or alone.
+
+    `terms`, when given, holds each article's `terms_of` in the same order (computed elsewhere,
+    by a process pool): the text's features are the costliest part of grouping.
+    """
     vectors = _Vectors()
     fixed: dict[str, list[int]] = defaultdict(list)
     free: list[int] = []
     titles: list[str | None] = []
     leads: dict[int, str] = {}  # untitled articles' leads, to name their events
+    known = iter(terms) if terms is not None else None
     for article in articles:
         index = len(vectors.ids)
-        vectors.add(article)
+        vectors.add(article, next(known) if known is not None else None)
         titles.append(article.title)
         if not article.title:
             leads[index] = article.body[:LEAD_CHARS]

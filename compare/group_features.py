@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import repeat
-from operator import mul
+from operator import itemgetter, mul
 
 from compare.names import ARTICLE_FORMS, name_key
 
@@ -290,6 +290,22 @@ class GroupArticle:
     event: str | None = None  # its fixed event, or None when grouping may place it
 
 
+# An article's weighted term counts, in how many of its paragraphs each term stands, and its
+# number of paragraphs (the title counts as one): all grouping needs of its text.
+ArticleTerms = tuple[Counter[str], Counter[str], int]
+
+
+def terms_of(article: GroupArticle) -> ArticleTerms:
+    counts, paragraphs = article_terms(article.title, article.body, article.published)
+    lines = sum(1 for line in article.body.split("\n") if line.strip()) + bool(article.title)
+    return counts, paragraphs, lines
+
+
+def terms_of_chunk(articles: list[GroupArticle]) -> list[ArticleTerms]:
+    """`terms_of` for a chunk of articles: the unit of work a process pool gets."""
+    return [terms_of(a) for a in articles]
+
+
 @dataclass
 class _Vectors:
     """Articles as L2-normalised sparse vectors over interned term ids, in compact arrays."""
@@ -303,8 +319,9 @@ class _Vectors:
     pdf: array = field(default_factory=lambda: array("i"))  # paragraphs holding each term
     paragraphs: int = 0
 
-    def add(self, article: GroupArticle) -> None:
-        counts, paragraphs = article_terms(article.title, article.body, article.published)
+    def add(self, article: GroupArticle, terms: ArticleTerms | None = None) -> None:
+        """Add an article; `terms` is its `terms_of` when already computed (by a worker)."""
+        counts, paragraphs, lines = terms if terms is not None else terms_of(article)
         ids = []
         for term in counts:
             tid = self.vocab.get(term)
@@ -315,7 +332,7 @@ class _Vectors:
             self.df[tid] += 1
             self.pdf[tid] += paragraphs[term]
             ids.append(tid)
-        self.paragraphs += sum(1 for line in article.body.split("\n") if line.strip()) + bool(article.title)
+        self.paragraphs += lines
         self.ids.append(article.id)
         self.days.append(_ordinal(article.published))
         self.terms.append(array("i", ids))
@@ -451,7 +468,6 @@ def candidate_pairs(vectors: _Vectors) -> dict[int, dict[int, float]]:
             if posting is not None:
                 posting[0].append(i)
                 posting[1].append(w)
-    ids = vectors.ids
     neighbours: dict[int, dict[int, float]] = defaultdict(dict)
     for i in range(n):
         query = vectors.as_dict(i)
@@ -467,11 +483,13 @@ def candidate_pairs(vectors: _Vectors) -> dict[int, dict[int, float]]:
             for j, wj in zip(holders, weights, strict=True):
                 partial[j] = get(j, 0.0) + wi * wj
         partial.pop(i, None)
-        found = [j for j, score in partial.items() if score >= MIN_PARTIAL]
-        if len(found) > MAX_CANDIDATES:  # ties broken by id: the result never depends on input order
-            found = heapq.nlargest(MAX_CANDIDATES, found, key=lambda j: (partial[j], ids[j]))
+        # The best by score; equal scores (copies of one text) keep the order of publication,
+        # in which the postings list their holders, so the input order never matters.
+        best = heapq.nlargest(MAX_CANDIDATES, partial.items(), key=itemgetter(1))
         mine = neighbours[i]
-        for j in found:
+        for j, score in best:
+            if score < MIN_PARTIAL:
+                break
             if j not in mine:
                 sim = vectors.dot(query, j)
                 mine[j] = sim

@@ -27,13 +27,17 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from compare.group import GroupArticle, GroupPlan, plan_groups
+from compare.group_features import terms_of_chunk
 from compare.sanitize import sanitize_line
 from store import events as ev
 from store.db import write
+from store.workers import Workers, chunked, default_processes
 
 # Articles published this many days around the free ones are the context they are compared with
 # (articles of unknown date always are): accounts of one event come out within days.
 CONTEXT_DAYS = 30
+POOL_MIN_ARTICLES = 400  # fewer articles (in context) are featurised in this process
+FEATURE_CHUNK = 64
 
 Progress = Callable[[str], None]
 
@@ -80,12 +84,24 @@ def _context(db: Database, free: set[str], window: tuple[str, str] | None) -> It
         yield GroupArticle(aid, body, title, published, None if aid in free else event)
 
 
-def plan(db: Database) -> GroupPlan:
-    """What grouping would do now (nothing is written)."""
+def plan(db: Database, processes: int | None = None) -> GroupPlan:
+    """What grouping would do now (nothing is written).
+
+    The articles' text features, the costliest part, are computed in a process pool on every
+    core (`processes`, default one per core; 0 for none) when there are `POOL_MIN_ARTICLES` or
+    more; the result is the same either way.
+    """
     free = free_articles(db)
     if not free:
         return GroupPlan({}, {}, (), {})
-    return plan_groups(_context(db, set(free), _context_window(db, free)))
+    articles = list(_context(db, set(free), _context_window(db, free)))
+    wanted = default_processes() if processes is None else processes
+    if len(articles) < POOL_MIN_ARTICLES or wanted < 2:
+        return plan_groups(articles)
+    with Workers(wanted) as workers:
+        jobs = ((None, (chunk,)) for chunk in chunked(articles, FEATURE_CHUNK))
+        terms = (t for _, found in workers.map(terms_of_chunk, jobs) for t in found)
+        return plan_groups(articles, terms)
 
 
 def group_unplaced(db: Database, progress: Progress | None = None) -> list[str]:

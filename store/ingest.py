@@ -4,7 +4,7 @@ Two passes keep the evidence of repeated lines exact and memory flat on large fo
 
 1. every source is read and decoded once, HTML and Markdown reduced to prose, and each block
    fingerprinted (the evidence of lines an outlet repeats across its articles); the results go
-   to a spool on disk (`store.ingest_pool.Spool`);
+   to a spool on disk (`store.workers.Spool`);
 2. the spool is read back in order: each article is cleaned with the batch's and the store's
    evidence, cut into sentences and stored.
 
@@ -33,9 +33,9 @@ from compare.sanitize import sanitize_line
 from store import events as ev
 from store.articles import NewArticle, id_taken, insert_article
 from store.db import write
-from store.ingest_pool import Spool, Workers, chunked, default_processes
 from store.ingest_work import CleanResult, CleanTask, Entry, Prepared, clean_chunk, prepare_chunk
 from store.sources import Item, Refused, iter_sources
+from store.workers import Spool, Workers, chunked, default_processes
 
 Progress = Callable[[int, str], None]
 

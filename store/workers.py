@@ -1,4 +1,4 @@
-"""Ingest's helpers for spreading work over the cores and keeping memory flat.
+"""Spreading per-article work over the cores with flat memory (ingest and grouping use it).
 
 - `Workers` maps a function over chunks of articles in a process pool and yields the results in
   the order the chunks went in (so reports, ids and events come out as from a single process),
