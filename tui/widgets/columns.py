@@ -20,19 +20,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.layout import GUTTER, PAD, RULE, Layout, fit_columns, lay_out, text_width_for
+from tui.widgets.layout import Layout, fit_columns, lay_out, text_width_for
 from tui.widgets.marks import MARK_KINDS, Gutters, MarkLayers, Marks
 from tui.widgets.model import Cell, CompareModel
+from tui.widgets.paint import ColumnsPainter
 from tui.widgets.text import Span, map_span
 
 _MOVE = Binding.Group("row")
@@ -132,10 +130,9 @@ class AlignedColumns(ScrollView, can_focus=True):
         self.marks = MarkLayers()
         self._reveal_pending = False
         self._last_width = 0
-        self._wraps: dict[Cell, Sequence[Span]] = {}
+        self.wraps: dict[Cell, Sequence[Span]] = {}
         self._wrap_width = -1
-        self._strips: LRUCache[int, Strip] = LRUCache(2048)
-        self._styles: dict[tuple[bool, tuple[str, ...]], Style] = {}
+        self.painter = ColumnsPainter(self)
 
     # ------------------------------------------------------------------------ data in
 
@@ -147,7 +144,7 @@ class AlignedColumns(ScrollView, can_focus=True):
         self.focus_col = 0
         self.cursor_row = 0
         self.marks.reset()
-        self._wraps.clear()
+        self.wraps.clear()
         self._wrap_width = -1
         self.relayout()
         self.scroll_to(y=0, animate=False)
@@ -176,13 +173,13 @@ class AlignedColumns(ScrollView, can_focus=True):
         self._repaint()
 
     def _repaint(self) -> None:
-        self._strips.clear()
+        self.painter.forget()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
-        self._strips.clear()
+        if hasattr(self, "painter"):  # called while the widget is being set up, too
+            self.painter.forget(styles=True)
 
     # ---------------------------------------------------------------------- columns
 
@@ -231,7 +228,7 @@ class AlignedColumns(ScrollView, can_focus=True):
         if self._window_columns() != before:
             self.relayout()
         else:
-            self._strips.clear()
+            self.painter.forget()
             self.refresh()
         self._cursor_moved()
 
@@ -255,19 +252,19 @@ class AlignedColumns(ScrollView, can_focus=True):
         if model is None or width <= 0 or not self.shown:
             self.placement = None
             self.virtual_size = Size(0, 0)
-            self._strips.clear()
+            self.painter.forget()
             self.refresh()
             return
         self.window = max(0, min(self.window, len(self.shown) - self.fit))
         cols = self._window_columns()
         text_width = text_width_for(width, len(cols))
         if text_width != self._wrap_width:
-            self._wraps.clear()
+            self.wraps.clear()
             self._wrap_width = text_width
-        self.placement = placement = lay_out(model, cols, width, self._wraps)
+        self.placement = placement = lay_out(model, cols, width, self.wraps)
         rows, tops, position, y = placement.rows, placement.tops, placement.position, placement.total
         self.virtual_size = Size(width, y)
-        self._strips.clear()
+        self.painter.forget()
         if rows and self.cursor_row not in position:
             i = min(bisect_right(rows, self.cursor_row), len(rows) - 1)
             self.cursor_row = rows[i]
@@ -309,7 +306,7 @@ class AlignedColumns(ScrollView, can_focus=True):
     # ------------------------------------------------------------------------ cursor
 
     def _cursor_moved(self) -> None:
-        self._strips.clear()
+        self.painter.forget()
         self.refresh()
         self.post_message(self.CursorMoved(self.cursor_row, self.focus_col))
 
@@ -366,7 +363,7 @@ class AlignedColumns(ScrollView, can_focus=True):
             return
         self.focus_column(col)
         line = 0
-        wraps = self._wraps.get((col, idx))
+        wraps = self.wraps.get((col, idx))
         if wraps:
             text, offsets = self.model.display(col, idx)
             at = map_span(offsets, offset, offset, len(text))[0]
@@ -442,87 +439,4 @@ class AlignedColumns(ScrollView, can_focus=True):
     # ------------------------------------------------------------------------ painting
 
     def render_line(self, y: int) -> Strip:
-        placement = self.placement
-        width = self.size.width
-        if placement is None:
-            return Strip.blank(width, self.rich_style)
-        line_y = y + round(self.scroll_offset.y)
-        strip = self._strips.get(line_y)
-        if strip is None:
-            strip = self._paint_line(placement, line_y).crop_extend(0, width, self.rich_style)
-            self._strips[line_y] = strip
-        return strip
-
-    def _style(self, cursor: bool, kinds: tuple[str, ...] = ()) -> Style:
-        key = (cursor, kinds)
-        style = self._styles.get(key)
-        if style is None:
-            style = self.rich_style
-            if cursor:
-                style += self.get_component_rich_style("aligned-columns--cursor", partial=True)
-            for kind in kinds:
-                style += self.get_component_rich_style(f"aligned-columns--{kind}", partial=True)
-            self._styles[key] = style
-        return style
-
-    def _paint_line(self, placement: Layout, line_y: int) -> Strip:
-        rule = Segment(RULE, self._style(False, ("rule",)))
-        segments: list[Segment] = []
-        if line_y >= placement.total or not placement.rows:
-            blank = Segment(" " * (GUTTER + placement.text_width + PAD), self.rich_style)
-            for k in range(len(placement.cols)):
-                if k:
-                    segments.append(rule)
-                segments.append(blank)
-            return Strip(segments)
-        i = bisect_right(placement.tops, line_y) - 1
-        row = placement.rows[i]
-        line = line_y - placement.tops[i]
-        in_row = line < placement.heights[i]
-        cursor = in_row and row == self.cursor_row
-        cells = self.model.rows[row] if self.model else ()
-        for k, col in enumerate(placement.cols):
-            if k:
-                segments.append(rule)
-            idx = cells[col] if in_row else None
-            segments.extend(self._paint_cell(placement, col, idx, line, cursor))
-        return Strip(segments)
-
-    def _paint_cell(self, placement: Layout, col: int, idx: int | None, line: int, cursor: bool) -> list[Segment]:
-        base = self._style(cursor)
-        if cursor:
-            bar = "▶" if col == self.focus_col and line == 0 else "▌"
-            gutter = [Segment(bar, base + self.get_component_rich_style("aligned-columns--cursor-bar", partial=True))]
-        else:
-            gutter = [Segment(" ", base)]
-        symbol = self.marks.gutter((col, idx)) if idx is not None and line == 0 else None
-        if symbol is not None:
-            gutter.append(Segment(symbol.symbol, base + self.get_component_rich_style(
-                f"aligned-columns--gutter-{symbol.kind}", partial=True)))
-        else:
-            gutter.append(Segment(" ", base))
-        gutter.append(Segment(" ", base))
-        width = placement.text_width + PAD
-        if idx is None or self.model is None:
-            return [*gutter, Segment(" " * width, base)]
-        wraps = self._wraps.get((col, idx))
-        if wraps is None or line >= len(wraps):
-            return [*gutter, Segment(" " * width, base)]
-        text, offsets = self.model.display(col, idx)
-        start, end = wraps[line]
-        pieces = gutter
-        position = start
-        for run_start, run_end, kinds in self.marks.runs((col, idx), text, offsets):
-            if run_end <= start or run_start >= end:
-                continue
-            a, b = max(run_start, start), min(run_end, end)
-            if a > position:
-                pieces.append(Segment(text[position:a], base))
-            pieces.append(Segment(text[a:b], self._style(cursor, kinds)))
-            position = b
-        if position < end:
-            pieces.append(Segment(text[position:end], base))
-        used = Segment.get_line_length(pieces[GUTTER:])
-        pieces.append(Segment(" " * max(0, width - used), base))
-        return pieces
-
+        return self.painter.render_line(y)
