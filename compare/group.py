@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from compare.group_features import (
     ArticleTerms,
     GroupArticle,
     _Vectors,
+    background_lines,
     candidate_pairs,
     days_factor,
     surface_forms,
+    terms_of,
 )
 
 LEAD_CHARS = 1500  # of an untitled article, kept to name its event
@@ -90,21 +92,29 @@ class _Similarity:
         return days_factor(None if di is None or dj is None else abs(di - dj))
 
 
-def plan_groups(articles: Iterable[GroupArticle], terms: Iterable[ArticleTerms] | None = None) -> GroupPlan:
+Featurize = Callable[[Sequence[GroupArticle], frozenset[str]], Iterable[ArticleTerms]]
+
+
+def plan_groups(articles: Sequence[GroupArticle], featurize: Featurize | None = None) -> GroupPlan:
     """Place every article whose `event` is None: into an existing event, a new one, or alone.
 
-    `terms`, when given, holds each article's `terms_of` in the same order (computed elsewhere,
-    by a process pool): the text's features are the costliest part of grouping.
+    `featurize(articles, background)`, when given, yields each article's `terms_of` in order
+    (the store passes one that uses a process pool: the text's features are the costliest part
+    of grouping); by default they are computed here.
     """
+    background = background_lines([a.body for a in articles])
+    if featurize is None:
+        terms: Iterable[ArticleTerms] = (terms_of(a, background) for a in articles)
+    else:
+        terms = featurize(articles, background)
     vectors = _Vectors()
     fixed: dict[str, list[int]] = defaultdict(list)
     free: list[int] = []
     titles: list[str | None] = []
     leads: dict[int, str] = {}  # untitled articles' leads, to name their events
-    known = iter(terms) if terms is not None else None
-    for article in articles:
+    for article, found in zip(articles, terms, strict=True):
         index = len(vectors.ids)
-        vectors.add(article, next(known) if known is not None else None)
+        vectors.add(article, found)
         titles.append(article.title)
         if not article.title:
             leads[index] = article.body[:LEAD_CHARS]

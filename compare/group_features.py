@@ -16,13 +16,14 @@ so the cost grows with articles x keys x a constant, never with all pairs.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 import re
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -42,6 +43,9 @@ NUMBER_WEIGHT = 1.5
 DAY_WEIGHT = 2.0
 TITLE_WEIGHT = 1.5
 UNIQUE_DAMPING = 0.3
+BACKGROUND_WEIGHT = 0.2  # a stock paragraph repeated across many articles (see background_lines)
+BACKGROUND_MIN = 10  # ... held by more articles than this
+BACKGROUND_SHARE = 0.002  # ... or than this share of them, whichever is more
 KEYS_PER_ARTICLE = 16
 MAX_POSTING = 200  # a key held by more articles pairs each with its neighbours in time only
 MIN_PARTIAL = 0.03  # dot product over an article's keys below which a pair is not scored
@@ -171,7 +175,45 @@ def _weekday_feature(weekday: int, published: str | None) -> str | None:
     return f"@{day.month:02d}-{day.day:02d}"
 
 
-def article_terms(title: str | None, body: str, published: str | None = None) -> tuple[Counter[str], Counter[str]]:
+def background_lines(bodies: Sequence[str]) -> frozenset[str]:
+    """Sentences and dash-separated parts of paragraphs that stand word for word in more than
+    `BACKGROUND_MIN` (or `BACKGROUND_SHARE` of the bodies) articles: a wire's or an outlet's stock
+    text, such as a background paragraph ("Russia has been conducting air strikes in Syria since
+    2015...") or a flash's template ("URGENT", "more follows"), told alike in accounts of every
+    event of a theme, so it says nothing about which event an account reports. An event's own
+    sentences repeat only in its handful of copies."""
+    least = max(BACKGROUND_MIN, int(BACKGROUND_SHARE * len(bodies)))
+    held: Counter[bytes] = Counter()
+    for body in bodies:
+        held.update({_digest(part) for line in body.split("\n") for part in _parts(line) if _countable(part)})
+    common = {digest for digest, n in held.items() if n > least}
+    if not common:
+        return frozenset()
+    return frozenset(
+        part for body in bodies for line in body.split("\n") for part in _parts(line) if _digest(part) in common
+    )
+
+
+_PART_BREAK = re.compile(r"\s+[-–—]\s+|(?<=[.!?])\s+")
+
+
+def _parts(line: str) -> list[str]:
+    """A paragraph's sentences and dash-separated parts (roughly: only repeats are looked for)."""
+    return [part for part in (p.strip() for p in _PART_BREAK.split(line)) if part]
+
+
+def _countable(part: str) -> bool:
+    """Whether a part can be stock text: not a lone abbreviation ("Lt.", "U.S.") or a short token."""
+    return len(part) >= 4 and (" " in part or "." not in part)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+def article_terms(
+    title: str | None, body: str, published: str | None = None, background: frozenset[str] = frozenset()
+) -> tuple[Counter[str], Counter[str]]:
     """The weighted term counts of one article, before the corpus decides what is a name, and
     in how many of its paragraphs each term stands.
 
@@ -179,7 +221,8 @@ def article_terms(title: str | None, body: str, published: str | None = None) ->
     inside a sentence), ``~word`` (capitalised where any word is: a sentence start, a headline),
     ``^a b`` (two adjacent name tokens), ``%skeleton`` (a name's consonants), ``#n`` and
     ``#n:noun`` (numbers), ``@mm-dd`` (days). Words of the lead (the first `LEAD_WORDS`) and of
-    the title weigh more: news states its event first.
+    the title weigh more: news states its event first. Stock text (the sentences and parts in
+    `background`, see `background_lines`) weighs `BACKGROUND_WEIGHT` and is no part of the lead.
     """
     terms: Counter[str] = Counter()
     paragraphs: Counter[str] = Counter()
@@ -189,15 +232,26 @@ def article_terms(title: str | None, body: str, published: str | None = None) ->
         lines.append((title, True))
     for line, headline in lines:
         found: Counter[str] = Counter()
-        weight = TITLE_WEIGHT if headline else LEAD_WEIGHT if seen < LEAD_WORDS else 1.0
-        words = _line_terms(line, published, found, weight, headline)
-        seen += 0 if headline else words
+        if headline:
+            _line_terms(line, published, found, TITLE_WEIGHT, headline=True)
+        else:
+            parts = _parts(line) if background else []
+            stock = [part in background for part in parts]
+            if not any(stock) or all(stock):
+                pieces = [(line, bool(stock) and all(stock))]
+            else:  # part by part
+                pieces = list(zip(parts, stock, strict=True))
+            for piece, is_stock in pieces:
+                weight = BACKGROUND_WEIGHT if is_stock else LEAD_WEIGHT if seen < LEAD_WORDS else 1.0
+                words = _line_terms(piece, published, found, weight)
+                seen += 0 if is_stock else words
         terms.update(found)
         paragraphs.update(found.keys())
     return terms, paragraphs
 
 
 def _line_terms(line: str, published: str | None, terms: Counter[str], weight: float, headline: bool = False) -> int:
+    """Add one line's terms to `terms`; returns its number of tokens."""
     shouting = sum(map(str.isupper, line)) > 0.6 * max(1, sum(map(str.isalpha, line)))
     tokens = [(_undotted(m.group()), m.start()) for m in _TOKEN.finditer(line)]
     run: list[str] = []  # surface tokens of the current name run
@@ -295,15 +349,15 @@ class GroupArticle:
 ArticleTerms = tuple[Counter[str], Counter[str], int]
 
 
-def terms_of(article: GroupArticle) -> ArticleTerms:
-    counts, paragraphs = article_terms(article.title, article.body, article.published)
+def terms_of(article: GroupArticle, background: frozenset[str] = frozenset()) -> ArticleTerms:
+    counts, paragraphs = article_terms(article.title, article.body, article.published, background)
     lines = sum(1 for line in article.body.split("\n") if line.strip()) + bool(article.title)
     return counts, paragraphs, lines
 
 
-def terms_of_chunk(articles: list[GroupArticle]) -> list[ArticleTerms]:
+def terms_of_chunk(articles: list[GroupArticle], background: frozenset[str]) -> list[ArticleTerms]:
     """`terms_of` for a chunk of articles: the unit of work a process pool gets."""
-    return [terms_of(a) for a in articles]
+    return [terms_of(a, background) for a in articles]
 
 
 @dataclass

@@ -21,13 +21,13 @@ are still free, so a user's move made meanwhile wins.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 
 from sqlite_utils import Database
 
 from compare.group import GroupArticle, GroupPlan, plan_groups
-from compare.group_features import terms_of_chunk
+from compare.group_features import ArticleTerms, terms_of_chunk
 from compare.sanitize import sanitize_line
 from store import events as ev
 from store.db import write
@@ -99,9 +99,12 @@ def plan(db: Database, processes: int | None = None) -> GroupPlan:
     if len(articles) < POOL_MIN_ARTICLES or wanted < 2:
         return plan_groups(articles)
     with Workers(wanted) as workers:
-        jobs = ((None, (chunk,)) for chunk in chunked(articles, FEATURE_CHUNK))
-        terms = (t for _, found in workers.map(terms_of_chunk, jobs) for t in found)
-        return plan_groups(articles, terms)
+
+        def featurize(chosen: Sequence[GroupArticle], background: frozenset[str]) -> Iterator[ArticleTerms]:
+            jobs = ((None, (chunk, background)) for chunk in chunked(chosen, FEATURE_CHUNK))
+            return (t for _, found in workers.map(terms_of_chunk, jobs) for t in found)
+
+        return plan_groups(articles, featurize)
 
 
 def group_unplaced(db: Database, progress: Progress | None = None) -> list[str]:
