@@ -85,16 +85,17 @@ class AlignedColumns(ScrollView, can_focus=True):
     AlignedColumns > .aligned-columns--gutter-selected { color: $accent; text-style: bold; }
     """
 
+    # The arrows have ids of their own: a keymap entry replaces every binding sharing its id.
     BINDINGS = [
         Binding("j", "cursor_down", "Row", id="compare.down", group=_MOVE, tooltip="Next aligned row"),
         Binding("k", "cursor_up", "Row", id="compare.up", group=_MOVE, tooltip="Previous aligned row"),
-        Binding("down", "cursor_down", "Row", id="compare.down", show=False, tooltip="Next aligned row"),
-        Binding("up", "cursor_up", "Row", id="compare.up", show=False, tooltip="Previous aligned row"),
+        Binding("down", "cursor_down", "Row", id="compare.down_alt", show=False, tooltip="Next aligned row"),
+        Binding("up", "cursor_up", "Row", id="compare.up_alt", show=False, tooltip="Previous aligned row"),
         Binding("h", "column_left", "Column", id="compare.left", group=_SIDE, tooltip="Focus the column to the left"),
         Binding("l", "column_right", "Column", id="compare.right", group=_SIDE,
                 tooltip="Focus the column to the right"),
-        Binding("left", "column_left", "Column", id="compare.left", show=False, tooltip="Focus the column to the left"),
-        Binding("right", "column_right", "Column", id="compare.right", show=False,
+        Binding("left", "column_left", "Column", id="compare.left_alt", show=False, tooltip="Focus the column to the left"),
+        Binding("right", "column_right", "Column", id="compare.right_alt", show=False,
                 tooltip="Focus the column to the right"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="compare.page_down",
                 tooltip="Down one screen"),
