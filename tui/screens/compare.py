@@ -205,8 +205,8 @@ class CompareScreen(BaseScreen):
         self.query_one("#headers", ColumnHeaders).refresh()
         if stale or model.repaired or not model.aligned:
             self.notify(
-                "This event changed since it was analysed; the rows may not line up. "
-                f"Run: rashomon --db {self.app.db_path} analyse {model.event.id}",  # type: ignore[attr-defined]
+                "This event changed since it was analysed (its articles, aliases or base): rows may be out "
+                f"of step or in the old base's order. Run: rashomon --db {self.app.db_path} analyse {model.event.id}",  # type: ignore[attr-defined]
                 title="Not analysed", severity="warning", timeout=8, markup=False,
             )
         self.show_discrepancies(bundle)
@@ -296,7 +296,8 @@ class CompareScreen(BaseScreen):
         self.query_one("#headers", ColumnHeaders).refresh()
         col = self.model.column_of.get(message.article_id)
         if col is not None:
-            self.notify(f"Base account: {self.model.columns[col].outlet}", markup=False)
+            self.notify(f"Base account: {self.model.columns[col].outlet}. Highlights follow it now; the rows keep "
+                        "their order until the next `rashomon analyse`.", markup=False)
         self.request_diffs()
         self.update_status()
 
