@@ -1,6 +1,6 @@
 """Screenshots of the screens on the seeds, compared with the accepted ones in __snapshots__/.
 
-Fixed terminal sizes, no notifications, no blinking cursor. They change when the engine's
+Fixed terminal sizes, notifications cleared before the picture, no blinking cursor. They change when the engine's
 sentences, alignment or word diffs change: look at the report pytest writes, then accept with
 `python -m pytest tests/tui/test_snapshots.py --snapshot-update`.
 """
@@ -24,6 +24,8 @@ def settled(settle, *keys: str):  # type: ignore[no-untyped-def]
         if keys:
             await pilot.press(*keys)
             await settle(pilot)
+        pilot.app.clear_notifications()  # toasts time out: a slow machine must not change the picture
+        await pilot.pause()
 
     return run_before
 
