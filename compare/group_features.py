@@ -5,13 +5,16 @@ folded word stems, name tokens and multi-word names (weighted up when the corpus
 word in lower case), a name's consonant skeleton (for transliterations `name_key` keeps apart),
 numbers with their noun, and days of the month (weekdays resolved against the publication
 date). Names that only relay the news ("the Interfax news agency reported") weigh little. Words
-of the lead and the title weigh more. IDF is counted over paragraphs, not documents, so that a
+of the lead and the title weigh more. Stock text, sentences repeated word for word across many
+articles (a wire's background paragraph, a flash's template), weighs little: it is told alike in
+accounts of every event of a theme. IDF is counted over paragraphs, not documents, so that a
 store of five articles on one topic still tells "Russia" (in most paragraphs) from "Asapov".
 
 Blocking: an article's keys are its heaviest terms that another article also has (and that are
-not in most articles); articles are compared only when the dot product over one's keys reaches
-`MIN_PARTIAL`. A key held by very many articles reaches only the nearest in publication order,
-so the cost grows with articles x keys x a constant, never with all pairs.
+not in most articles); the holders of its keys are scored by the dot product over those keys (a
+key held by very many articles reaches only the nearest in publication order), and only the
+`MAX_CANDIDATES` best get an exact cosine. Each article costs keys x a constant, so the whole
+grows linearly with the number of articles, never with all pairs.
 """
 
 from __future__ import annotations

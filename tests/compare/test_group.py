@@ -5,9 +5,10 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from compare import group_features
 from compare.clean import clean_article
 from compare.group import GroupArticle, plan_groups
-from compare.group_features import _Vectors, article_terms, candidate_pairs, stem
+from compare.group_features import _Vectors, article_terms, background_lines, candidate_pairs, stem
 
 REPO = Path(__file__).resolve().parents[2]
 NEIGHBOURS = REPO / "tests" / "fixtures" / "neighbours"
@@ -129,3 +130,39 @@ def test_blocking_compares_far_fewer_pairs_than_all_and_keeps_the_true_ones():
     ids = vectors.ids
     a1, a2 = ids.index("a1_wire.txt"), ids.index("a2_tass.txt")
     assert a2 in pairs[a1]
+
+
+STOCK = ("Russia has been conducting air strikes in Syria since September 2015 in support of President Bashar "
+         "al-Assad, and has deployed military advisers, special forces and military police to the country. "
+         "Moscow rarely discloses its military casualties, and independent counts by journalists and monitors "
+         "have often exceeded the figures given by the Defense Ministry.")
+OTHERS = ["A fire gutted a grain depot outside Valmora, the fire chief said.",
+          "Floodwater cut the rail line to Kolvash for a week, a railway engineer said.",
+          "A bridge collapsed under a lorry in Sabbaret; the driver survived, police said.",
+          "Miners were trapped by a rockfall at Harrowin and freed after two days, rescuers said.",
+          "A ferry ran aground in fog off Ostrelka with 200 passengers aboard, the coastguard said.",
+          "Hail flattened the vineyards of Brenholt a month before the harvest, growers said."]
+
+
+def _with_stock(articles: list[GroupArticle]) -> list[GroupArticle]:
+    """The neighbours' reports and six unrelated ones, every one closing with the same stock paragraph."""
+    extra = [GroupArticle(f"other{n}", text, None, "2019-05-10") for n, text in enumerate(OTHERS)]
+    return [GroupArticle(a.id, f"{a.body}\n\n{STOCK}", a.title, a.published) for a in articles + extra]
+
+
+def test_stock_text_repeated_across_many_articles_is_found_and_lone_abbreviations_are_not():
+    bodies = [a.body for a in _with_stock(_folder(NEIGHBOURS, dates=True))]
+    stock = background_lines(bodies + ["Lt. Gen. Asapov died.\n\nLt. Col. Petrov too."] * 12)
+    assert any(part.startswith("Russia has been conducting air strikes") for part in stock)
+    assert "Lt." not in stock and not any("Mhardeh" in part for part in stock)
+
+
+def test_a_stock_paragraph_shared_by_many_accounts_does_not_pull_events_together(monkeypatch):
+    expected = {
+        frozenset({"a1_wire.txt", "a2_tass.txt", "a3_monitor.txt", "a4_garbled.txt"}),
+        frozenset({"b1_wire.txt", "b2_interfax.txt", "b3_analysis.txt"}),
+    } | {frozenset({f"other{n}"}) for n in range(len(OTHERS))}
+    articles = _with_stock(_folder(NEIGHBOURS, dates=True))
+    assert _groups(plan_groups(articles)) == expected
+    monkeypatch.setattr(group_features, "BACKGROUND_WEIGHT", 1.0)  # counted like reporting, it misleads
+    assert _groups(plan_groups(articles)) != expected
