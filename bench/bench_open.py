@@ -101,12 +101,13 @@ def build(folder: Path, name: str, files: dict[str, dict[str, str]], make,  # ty
 
 
 def events_of(path: Path) -> list[str]:
+    """Event ids, fewest articles first (so the last is the largest event)."""
     from store.db import connect
     from store.events import list_events
 
     db = connect(path)
     try:
-        return [e.id for e in list_events(db)]
+        return [e.id for e in sorted(list_events(db), key=lambda e: e.articles)]
     finally:
         db.close()
 
@@ -196,7 +197,7 @@ def main() -> None:
         db = connect(seeds)
         load_seeds(db)
         db.close()
-        report("seeds: Asapov event, 3 articles", seeds, "ev-628553b7347d", runs)
+        report("seeds: Asapov event, 3 articles", seeds, events_of(seeds)[-1], runs)
 
         rng = random.Random(7)
         outlets = ["Reuters", "TASS", "Interfax", "RFE/RL", "DEBKA", "Meduza", "Kommersant", "AFP", "AP", "Al-Monitor"]
