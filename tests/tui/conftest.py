@@ -49,7 +49,7 @@ def make_hostile(path: Path, at_top: bool = False) -> None:
 
     Writes with plain sqlite3, bypassing every sanitiser; the article's sentences are rewritten to
     match the new body and each gets a row of its own in the alignment (after the others' rows, or
-    before them with `at_top`, so they are on the first screen).
+    before them with `at_top`, the DEBKA article then being the base, so they are on the first screen).
     """
     conn = sqlite3.connect(path)
     try:
@@ -68,6 +68,7 @@ def make_hostile(path: Path, at_top: bool = False) -> None:
         last = conn.execute('SELECT coalesce(max("row"), -1) FROM alignments WHERE event_id = ?', [ASAPOV]).fetchone()[0]
         if at_top:
             last = -len(HOSTILE_SENTENCES) - 1
+            conn.execute("UPDATE events SET base_article = ? WHERE id = ?", [article_id, ASAPOV])  # opens on them
         start = 0
         for idx, sentence in enumerate(HOSTILE_SENTENCES):
             conn.execute(

@@ -210,6 +210,11 @@ class CompareScreen(BaseScreen):
                 title="Not analysed", severity="warning", timeout=8, markup=False,
             )
         self.show_discrepancies(bundle)
+        if self.selected is None:  # start where the base account starts (rows above it stay a k away)
+            base_col = model.base_column
+            first = min((r for (c, _), r in model.row_of.items() if c == base_col), default=None)
+            if first:
+                self.columns.reveal_rows([first])
         self.update_status()  # word diffs follow the first paint (set_model scheduled them)
 
     # --------------------------------------------------------------------------- diffs
