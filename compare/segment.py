@@ -23,30 +23,66 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.-]*)\.\s*$")
 _HAS_WORD = re.compile(r"\w")
 
 
-# syntok ends a sentence only at a terminal (these, or "...") or around brackets. A paragraph
-# with none of them before its closing punctuation is one sentence from its first character to
-# its last, and needs no tokenising: most short news paragraphs are such single sentences.
+# syntok ends a sentence only at a terminal (these, or "...") or around brackets, and decides at
+# each terminal from the words around it. The plainest case needs no tokenising: a paragraph
+# whose only terminals before its closing punctuation stand after an ordinary word (no
+# abbreviation, initial or Roman numeral) and before a space and a capitalised word, where syntok
+# always cuts. Most news paragraphs are such; anything else goes to syntok.
 _TERMINALS = ".!?;\u203c\u203d\u2047\u2048\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61"
-_BRACKETS = "([{)]}\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329" \
-    "\uff60\uff5d\uff3d\uff09\ufe5e\ufe5c\ufe5a\ufd3f\u301b\u3019\u2986\u2984\u232a"
+_OPENING_BRACKETS = "([{\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329"
+_CLOSING_BRACKETS = ")]}\uff60\uff5d\uff3d\uff09\ufe5e\ufe5c\ufe5a\ufd3f\u301b\u3019\u2986\u2984\u232a"
 _CLOSING_QUOTES = "'\"\u00b4\u2019\u201d\u27e9\u27eb\u2e29\u3009\u300b\u301e"
-_SPLIT_HAZARD = re.compile(f"[{re.escape(_TERMINALS + _BRACKETS)}]")
-_CLOSING = _TERMINALS + _CLOSING_QUOTES + _BRACKETS
+_SPLIT_HAZARD = re.compile(f"[{re.escape(_TERMINALS + _OPENING_BRACKETS + _CLOSING_BRACKETS)}]")
+_CLOSING = _TERMINALS + _CLOSING_QUOTES + _CLOSING_BRACKETS
 _ALNUM = re.compile(r"[^\W_]")
+_PLAIN_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]{2,}")  # one character may be an enumeration: "5. Army"
+_NEXT_WORD = re.compile(r" ([A-Z][A-Za-z]*)")
+_FAST_MAX_CHARS = 5000  # longer paragraphs (rare, or degenerate) always go to syntok
 
 
-def _one_sentence(paragraph: str) -> bool:
-    """True when syntok could only find one sentence spanning the whole paragraph."""
-    if not paragraph or paragraph[0].isspace() or paragraph[-1].isspace() or "\u200b" in paragraph:
-        return False
+def _fast_spans(paragraph: str) -> list[tuple[int, int]] | None:
+    """The sentences syntok would find in a plain paragraph, or None when syntok must decide."""
+    if (
+        not paragraph or len(paragraph) > _FAST_MAX_CHARS or paragraph[0].isspace() or paragraph[-1].isspace()
+        or "\u200b" in paragraph
+    ):
+        return None
     inner = paragraph.rstrip(_CLOSING)  # what comes before the closing punctuation
-    return _SPLIT_HAZARD.search(inner) is None and _ALNUM.search(inner) is not None
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for hazard in _SPLIT_HAZARD.finditer(inner):
+        at = hazard.start()
+        if hazard.group() not in ".!?" or not _plain_cut(inner, at):
+            return None
+        spans.append((start, at + 1))
+        start = at + 2
+    spans.append((start, len(paragraph)))
+    if not all(_ALNUM.search(paragraph, s, e) for s, e in spans):
+        return None
+    return spans
+
+
+def _plain_cut(text: str, at: int) -> bool:
+    """Whether syntok surely ends a sentence at the terminal `text[at]`."""
+    from syntok._segmentation_states import State
+
+    nxt = _NEXT_WORD.match(text, at + 1)
+    if nxt is None or nxt.group(1) in State.months:
+        return False
+    begin = at
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    word = text[begin:at]
+    return (
+        _PLAIN_WORD.fullmatch(word) is not None
+        and word not in State.abbreviations
+        and not (word.isupper() and word in State.roman_numerals)
+    )
 
 
 def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:
-    if _one_sentence(paragraph):
-        return [(0, len(paragraph))]
-    return _segmented_spans(paragraph)
+    fast = _fast_spans(paragraph)
+    return fast if fast is not None else _segmented_spans(paragraph)
 
 
 def _segmented_spans(paragraph: str) -> list[tuple[int, int]]:
