@@ -2,8 +2,8 @@
 
 Each program runs in a pseudo-terminal (160x48, TERM=xterm-256color) as a user would start it;
 the clock stops when the screen shows what makes it usable: the bare app's second pane, the
-events list with its rows (`rashomon --db X`), the aligned columns with the status line
-(`rashomon --db X open EVENT`). Then ctrl+q. Prints the median and best of several runs and the
+events list with its rows (`rashomon --db X`), the aligned columns with the status line naming
+the base account (`rashomon --db X open EVENT`). Then ctrl+q. Prints the median and best of several runs and the
 ratio to the bare app (QUALITY.md's target: at most 1.5x). Prints figures; asserts nothing.
 
     python bench/bench_startup.py [--runs 7]
