@@ -24,24 +24,31 @@ _HAS_WORD = re.compile(r"\w")
 
 
 # syntok ends a sentence only at a terminal (these, or "...") or around brackets, and decides at
-# each terminal from the words around it. The plainest case needs no tokenising: a paragraph
-# whose only terminals before its closing punctuation stand after an ordinary word (no
-# abbreviation, initial or Roman numeral) and before a space and a capitalised word, where syntok
-# always cuts. Most news paragraphs are such; anything else goes to syntok.
+# each terminal from the words around it. Where a terminal stands after an ordinary word (no
+# abbreviation, initial or Roman numeral) and before a space and a capitalised word, syntok
+# always cuts; the sentences between such cuts need no tokenising unless they hold another
+# terminal. Most news sentences are plain, so syntok reads only the few that are not.
 _TERMINALS = ".!?;\u203c\u203d\u2047\u2048\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61"
 _OPENING_BRACKETS = "([{\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329"
 _CLOSING_BRACKETS = ")]}\uff60\uff5d\uff3d\uff09\ufe5e\ufe5c\ufe5a\ufd3f\u301b\u3019\u2986\u2984\u232a"
 _CLOSING_QUOTES = "'\"\u00b4\u2019\u201d\u27e9\u27eb\u2e29\u3009\u300b\u301e"
-_SPLIT_HAZARD = re.compile(f"[{re.escape(_TERMINALS + _OPENING_BRACKETS + _CLOSING_BRACKETS)}]")
+_HAZARD_OR_BRACKET = re.compile(f"[{re.escape(_TERMINALS + _OPENING_BRACKETS + _CLOSING_BRACKETS)}]")
 _CLOSING = _TERMINALS + _CLOSING_QUOTES + _CLOSING_BRACKETS
 _ALNUM = re.compile(r"[^\W_]")
 _PLAIN_WORD = re.compile(r"[A-Za-z]{2,}|[0-9]{2,}")  # one character may be an enumeration: "5. Army"
-_NEXT_WORD = re.compile(r" ([A-Z][A-Za-z]*)")
+# A space, perhaps an opening quote, and a capitalised word (group 2).
+_NEXT_WORD = re.compile(" ([\u201c\"\u2018\u00ab]?)([A-Z][A-Za-z]*)")
 _FAST_MAX_CHARS = 5000  # longer paragraphs (rare, or degenerate) always go to syntok
 
 
 def _fast_spans(paragraph: str) -> list[tuple[int, int]] | None:
-    """The sentences syntok would find in a plain paragraph, or None when syntok must decide."""
+    """The sentences syntok finds in `paragraph`, computed mostly without it; None when the
+    paragraph is odd (unbalanced brackets, outer spaces) and syntok must read it all.
+
+    The paragraph is cut where syntok surely cuts (`_plain_cut`, outside brackets, which syntok
+    may skip whole); a piece with no other terminal and no bracket is one sentence, and only the
+    other pieces are read by syntok, which starts each as it starts a sentence after a cut.
+    """
     if (
         not paragraph or len(paragraph) > _FAST_MAX_CHARS or paragraph[0].isspace() or paragraph[-1].isspace()
         or "\u200b" in paragraph
@@ -49,35 +56,56 @@ def _fast_spans(paragraph: str) -> list[tuple[int, int]] | None:
         return None
     inner = paragraph.rstrip(_CLOSING)  # what comes before the closing punctuation
     spans: list[tuple[int, int]] = []
-    start = 0
-    for hazard in _SPLIT_HAZARD.finditer(inner):
-        at = hazard.start()
-        if hazard.group() not in ".!?" or not _plain_cut(inner, at):
-            return None
-        spans.append((start, at + 1))
-        start = at + 2
-    spans.append((start, len(paragraph)))
-    if not all(_ALNUM.search(paragraph, s, e) for s, e in spans):
+    start, hard, depth = 0, False, 0
+    for found in _HAZARD_OR_BRACKET.finditer(paragraph):
+        mark, at = found.group(), found.start()
+        if mark in _OPENING_BRACKETS:
+            depth, hard = depth + 1, True
+        elif mark in _CLOSING_BRACKETS:
+            depth, hard = depth - 1, True
+            if depth < 0:
+                return None
+        elif at >= len(inner):
+            continue  # the closing punctuation
+        elif depth == 0 and mark in ".!?" and (end := _plain_cut(inner, at)):
+            spans.extend(_piece(paragraph, start, end, hard))
+            start, hard = end + 1, False
+        else:
+            hard = True
+    if depth:
         return None
+    spans.extend(_piece(paragraph, start, len(paragraph), hard))
     return spans
 
 
-def _plain_cut(text: str, at: int) -> bool:
-    """Whether syntok surely ends a sentence at the terminal `text[at]`."""
+def _piece(paragraph: str, start: int, end: int, hard: bool) -> list[tuple[int, int]]:
+    """The sentences of `paragraph[start:end]`: itself, or as syntok cuts it when `hard`."""
+    if not hard and _ALNUM.search(paragraph, start, end):
+        return [(start, end)]
+    return [(start + s, start + e) for s, e in _segmented_spans(paragraph[start:end])]
+
+
+def _plain_cut(text: str, at: int) -> int:
+    """Where syntok surely ends a sentence at the terminal `text[at]` (after it, or after a
+    closing quote right after it), or 0 when it may not."""
     from syntok._segmentation_states import State
 
-    nxt = _NEXT_WORD.match(text, at + 1)
-    if nxt is None or nxt.group(1) in State.months:
-        return False
+    end = at + 1
+    if text[end : end + 1] in State.closing_quotes and text[end : end + 1]:
+        end += 1
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None or (not nxt.group(1) and nxt.group(2) in State.months):
+        return 0
     begin = at
     while begin > 0 and not text[begin - 1].isspace():
         begin -= 1
     word = text[begin:at]
-    return (
+    plain = (
         _PLAIN_WORD.fullmatch(word) is not None
         and word not in State.abbreviations
         and not (word.isupper() and word in State.roman_numerals)
     )
+    return end if plain else 0
 
 
 def _syntok_spans(paragraph: str) -> list[tuple[int, int]]:

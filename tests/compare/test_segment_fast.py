@@ -29,7 +29,8 @@ def _by_syntok(body: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]
 WORDS = st.sampled_from(
     ["the", "Army", "said", "Lt", "Gen", "U.S", "3.5", "km", "no", "No", "don't", "it’s", "al-Zor", "x", "I",
      "The", "He", "Monday", "Asapov", "May", "Jan", "II", "A", "Mr", "etc", "approx", "51", "2017", "He.", "died.",
-     "was.", "said!", "why?", "Gen.", "Lt.", "IV.", "May.", "5.", "[", "]", "{",
+     "was.", "said!", "why?", "Gen.", "Lt.", "IV.", "May.", "5.", "[", "]", "{", "(AP)", "(he", "said)", ")",
+     "said.”", "“We", "‘Go", "died.’", "it.\"", "May.\"", "II.”", "51.”",
      "IV", "Sept", "23", "Mr", "(AP)", "[IS]", "«Да»", "日本", "e\u0301", "—", "-", "'", '"', "“", "”", "…", ",", ":",
      ";", ".", "!", "?", "...", ")", "(", "\u3000", "\t", "\u00a0", "\u200d", "", " "]
 )
@@ -55,20 +56,34 @@ def test_the_shortcut_agrees_with_syntok_on_real_paragraphs(monkeypatch: pytest.
 
 
 @pytest.mark.parametrize(
-    ("paragraph", "spans"),
+    ("paragraph", "read_by_syntok"),
     [
-        ("Militants shelled the base overnight, the ministry said.", [(0, 56)]),
-        ('"We will respond," he said."', [(0, 28)]),
-        ("He died on Monday. The ministry confirmed it. Nobody else spoke!", [(0, 18), (19, 45), (46, 64)]),
-        ("He was 51. Officials said so.", [(0, 10), (11, 29)]),
-        ("Lt. Gen. Asapov died.", None),  # an abbreviation: syntok decides
-        ("He died in World War II. Others lived.", None),  # a Roman numeral
-        ("It rose by 5. May was worse.", None),  # a month after a number
-        ("He died (officials said) on Monday.", None),  # brackets
-        ("He died. \"We grieve,\" they said.", None),  # a quote opens the next sentence
+        ("Militants shelled the base overnight, the ministry said.", []),
+        ('"We will respond," he said."', []),
+        ("He died on Monday. The ministry confirmed it. Nobody else spoke!", []),
+        ("He was 51. Officials said so.", []),
+        ("Lt. Gen. Asapov died. The ministry said so.", ["Gen. Asapov died."]),  # syntok cuts after "Lt." too
+        ("He died in World War II. Others lived. So it goes.", ["He died in World War II. Others lived."]),
+        ("It rose by 5. May was worse. Then it fell.", ["It rose by 5. May was worse."]),  # a month after a number
+        ('He died. "We grieve," they said. It was late.', []),  # quotes around plain cuts
+        ("He said it was “a lie.” Nobody agreed.", []),
+        ('They said "No." It was late.', ['They said "No." It was late.']),  # "No." may be a number sign
+        ("He died (officials said) on Monday. Then it rained.", ["He died (officials said) on Monday."]),
+        ("Shots (he died. The end) rang out. Then silence.", ["Shots (he died. The end) rang out."]),  # no cut inside
+        ("He died (officials said on Monday. Then it rained.", None),  # unbalanced: syntok reads it all
         (" leading space.", None),
-        ("...", None),  # nothing but punctuation
+        ("...", ["..."]),  # nothing but punctuation
     ],
 )
-def test_which_paragraphs_take_the_shortcut(paragraph: str, spans: list[tuple[int, int]] | None) -> None:
-    assert segment._fast_spans(paragraph) == spans
+def test_syntok_reads_only_the_sentences_that_need_it(
+    paragraph: str, read_by_syntok: list[str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = segment._segmented_spans
+    read: list[str] = []
+    monkeypatch.setattr(segment, "_segmented_spans", lambda text: read.append(text) or real(text))
+    spans = segment._fast_spans(paragraph)
+    if read_by_syntok is None:
+        assert spans is None
+        return
+    assert read == read_by_syntok
+    assert split_sentences(paragraph) == _by_syntok(paragraph, monkeypatch)
