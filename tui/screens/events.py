@@ -3,11 +3,17 @@
 An empty database shows how to ingest instead of an empty table. Counts are read in a thread
 worker each time the screen is shown (they change while reviewing); titles and outlet names are
 untrusted and reach the table as plain `Text` after `terminal_safe`.
+
+Grouping by hand (`m` merge, `s` split, `v` move, `R` rename) asks through the dialogs of
+`tui.screens.grouping_dialogs` (and `ConfirmDialog` before a merge or a move), then makes the
+store call with the reviewer's name in a thread worker, re-analyses the events it changed and
+reads the list again; `tui.screens.events_grouping` holds that part. `ctrl+f` opens the search
+screen and then the event of the chosen hit.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -17,13 +23,17 @@ from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker
 
 from tui.messages import OpenEvent
-from tui.screens.base import BaseScreen
+from tui.screens.events_grouping import GroupingActions
 from tui.widgets.keybar import KeyBar
 from tui.widgets.text import truncate
 
 if TYPE_CHECKING:
-    from store.events import EventSummary
+    from textual.screen import Screen
 
+    from store.events import EventSummary
+    from store.search import Hit
+
+_REGROUP = Binding.Group("Regroup")  # m s v R share one place in the key bar
 COUNT_COLUMNS = (("open", "open"), ("confirmed", "conf"), ("dismissed", "dism"), ("resolved", "res"))
 
 
@@ -45,12 +55,20 @@ def ingest_help(db_path: str) -> Text:
     return text
 
 
-class EventsScreen(BaseScreen):
+class EventsScreen(GroupingActions):
     """The list of events."""
 
     BINDINGS = [
         Binding("enter", "open_event", "Open", id="events.open", tooltip="Compare the accounts of this event",
                 priority=True),
+        Binding("ctrl+f", "search", "Search", id="events.search",
+                tooltip="Search sentences, titles and notes; Enter opens the hit's event"),
+        Binding("m", "merge", "Merge", id="events.merge", group=_REGROUP, tooltip="Merge the highlighted event into another event"),
+        Binding("s", "split", "Split", id="events.split", group=_REGROUP,
+                tooltip="Move some of the highlighted event's articles out into a new event"),
+        Binding("v", "move", "Move", id="events.move", group=_REGROUP,
+                tooltip="Move articles of the highlighted event to another event"),
+        Binding("R", "rename", "Rename", id="events.rename", group=_REGROUP, tooltip="Give the highlighted event a title"),
         Binding("r", "refresh", "Refresh", id="events.refresh", tooltip="Read the events again"),
         Binding("q", "app.quit", "Quit", id="events.quit", tooltip="Leave rashomon"),
         Binding("ctrl+c,super+c", "copy_text", "Copy id", show=False, id="events.copy",
@@ -60,7 +78,10 @@ class EventsScreen(BaseScreen):
     HELP_TITLE = "events"
     HELP_NOTES = (
         "open/conf/dism/res count the event's discrepancies by review status (open: not reviewed "
-        "yet). From a shell: rashomon events, rashomon open EVENT."
+        "yet). m, s, v and R regroup by hand (as rashomon event merge/split/move/rename do): the "
+        "changed events are re-analysed at once and reviews follow their discrepancies. In the "
+        "pickers, type to filter, space checks an article, Enter chooses, Esc cancels. From a shell: "
+        "rashomon events, rashomon open EVENT."
     )
 
     DEFAULT_CSS = """
@@ -71,9 +92,18 @@ class EventsScreen(BaseScreen):
     EventsScreen.empty #events, EventsScreen.empty #event-info { display: none; }
     """
 
+    @staticmethod
+    def help_dialogs() -> list[type[Screen[Any]]]:
+        """The dialogs the grouping keys open (the help lists their keys too)."""
+        from tui.screens.confirm import ConfirmDialog
+        from tui.screens.grouping_dialogs import ArticlePicker, EventPicker, RenameDialog
+
+        return [EventPicker, ArticlePicker, RenameDialog, ConfirmDialog]
+
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[EventSummary] = []
+        self.select_after: str | None = None  # the event to highlight once the list is read again
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,6 +150,8 @@ class EventsScreen(BaseScreen):
         table = self.query_one("#events", DataTable)
         table.loading = False
         selected = self.summaries[table.cursor_row].id if self.summaries and table.cursor_row < len(self.summaries) else None
+        if self.select_after is not None:
+            selected, self.select_after = self.select_after, None
         self.summaries = summaries
         self.set_class(not summaries, "empty")
         if not summaries:
@@ -141,12 +173,14 @@ class EventsScreen(BaseScreen):
             table.move_cursor(row=ids.index(selected))
         table.focus()
         self._describe(table.cursor_row)
+        self.refresh_bindings()
 
     def worker_failed(self, worker: Worker[object]) -> None:
         self.query_one("#events", DataTable).loading = False
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._describe(event.cursor_row)
+        self.refresh_bindings()
 
     def _describe(self, row: int) -> None:
         from compare.sanitize import sanitize_line
@@ -168,10 +202,28 @@ class EventsScreen(BaseScreen):
         event.stop()
         self.action_open_event()
 
-    def action_open_event(self) -> None:
+    def highlighted(self) -> EventSummary | None:
+        """The event under the cursor, if any."""
         table = self.query_one("#events", DataTable)
-        if 0 <= table.cursor_row < len(self.summaries):
-            self.post_message(OpenEvent(self.summaries[table.cursor_row].id))
+        return self.summaries[table.cursor_row] if 0 <= table.cursor_row < len(self.summaries) else None
+
+    def action_open_event(self) -> None:
+        event = self.highlighted()
+        if event is not None:
+            self.post_message(OpenEvent(event.id))
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        def chosen(hit: Hit | None) -> None:
+            if hit is None:
+                return
+            if hit.event is None:
+                self.notify("That article is in no event yet: run rashomon group", severity="warning", markup=False)
+                return
+            self.post_message(OpenEvent(hit.event, hit.discrepancy))
+
+        self.app.push_screen(SearchScreen(self.app.db_path), chosen)  # type: ignore[attr-defined]
 
     def action_copy_text(self) -> None:
         table = self.query_one("#events", DataTable)

@@ -2,7 +2,9 @@
 
 It reads the screen's active bindings (the focused widget's, the screen's and the app's, with the
 user's `[keys]` remapping applied), so what it lists is what the keys do now. The binding id is
-the name to use in config.toml to remap a key.
+the name to use in config.toml to remap a key. A screen that opens dialogs lists them in
+`help_dialogs()`; their keys follow, read from each dialog class's `BINDINGS` with the same
+remapping, so they can be learnt before a dialog is open.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterable
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -49,6 +51,27 @@ def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
     ]
 
 
+def dialog_rows(screen: Screen[object], dialog: type[Screen[object]]) -> list[tuple[str, str, str]]:
+    """(keys, what it does, id) for a dialog class's own bindings, with the user's remapping."""
+    bindings = BindingsMap(dialog.BINDINGS)
+    keymap = getattr(getattr(screen.app, "config", None), "keys", None)
+    if keymap:
+        bindings.apply_keymap(keymap)
+    grouped: dict[str, tuple[list[str], Binding]] = {}
+    for _key, binding in bindings:
+        display = binding.key_display or screen.app.get_key_display(binding)
+        keys, _ = grouped.setdefault(binding.action, ([], binding))
+        if display not in keys:
+            keys.append(display)
+    return [(" ".join(keys), b.tooltip or b.description, b.id or "") for keys, b in grouped.values()]
+
+
+def dialog_title(dialog: type[Screen[object]]) -> str:
+    """A dialog's heading in the help: its HELP_TITLE, else its docstring's first line."""
+    title = getattr(dialog, "HELP_TITLE", None) or (dialog.__doc__ or dialog.__name__).strip().splitlines()[0]
+    return str(title)
+
+
 def help_table(rows: Iterable[tuple[str, str, str]]) -> Table:
     table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
     table.add_column(Text("key"), style="bold", no_wrap=True)
@@ -74,6 +97,7 @@ class HelpScreen(ModalScreen[None]):
     }
     HelpScreen #help-title { text-style: bold; margin-bottom: 1; }
     HelpScreen #help-notes { color: $foreground 70%; margin-top: 1; }
+    HelpScreen .dialog-title { text-style: bold; margin-top: 1; }
     """
 
     def __init__(self, screen: Screen[object], title: str, notes: str = "") -> None:
@@ -81,6 +105,8 @@ class HelpScreen(ModalScreen[None]):
         self.rows = binding_rows(screen)
         self.heading = title
         self.notes = notes
+        dialogs = getattr(screen, "help_dialogs", None)
+        self.dialogs = [(dialog_title(d), dialog_rows(screen, d)) for d in (dialogs() if callable(dialogs) else ())]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -88,6 +114,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_table(self.rows), id="help-keys")
             if self.notes:
                 yield Static(Text(self.notes), id="help-notes")
+            for n, (heading, rows) in enumerate(self.dialogs):
+                yield Static(Text(f"Dialog: {heading}"), classes="dialog-title", id=f"dialog-title-{n}")
+                yield Static(help_table(rows), classes="dialog-keys", id=f"dialog-keys-{n}")
         yield KeyBar()
 
     def action_close(self) -> None:
