@@ -14,9 +14,10 @@ to `compare.group.plan_groups` and applies its plan:
 
 Placements by a manifest or a user never move (their events may receive new articles), and a
 title a user gave is never overwritten. Events whose membership changes are marked changed by
-`store.events.place`, so they are re-analysed. The plan is computed outside any transaction;
-each event's changes are then written in one short transaction that re-checks that the articles
-are still free, so a user's move made meanwhile wins.
+`store.events.place`, so they are re-analysed. The plan is computed outside any transaction
+(its text features in a process pool when there are many articles); each event's changes are
+then written in a savepoint that re-checks that the articles are still free, so a user's move
+made meanwhile wins, in short transactions of `EVENTS_PER_TRANSACTION` events.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from store.workers import Workers, chunked, default_processes
 CONTEXT_DAYS = 30
 POOL_MIN_ARTICLES = 400  # fewer articles (in context) are featurised in this process
 FEATURE_CHUNK = 64
+EVENTS_PER_TRANSACTION = 50
 
 Progress = Callable[[str], None]
 
@@ -108,23 +110,28 @@ def plan(db: Database, processes: int | None = None) -> GroupPlan:
 
 
 def group_unplaced(db: Database, progress: Progress | None = None) -> list[str]:
-    """Group the free articles; returns the ids of events whose membership changed."""
+    """Group the free articles; returns the ids of events whose membership changed.
+
+    Events are written `EVENTS_PER_TRANSACTION` at a time, each in a savepoint of its own, so
+    the write lock is held briefly and an event whose articles were moved meanwhile is skipped
+    without touching the others.
+    """
     decided = plan(db)
-    changed: list[str] = []
     by_target: dict[str, list[str]] = {}
     for article, event in decided.joins.items():
         by_target.setdefault(event, []).append(article)
-    for event, articles in sorted(by_target.items()):
-        if progress:
-            progress(event)
-        if _join(db, event, sorted(articles), decided.titles.get(event)):
-            changed.append(event)
-    for founder, members in sorted(decided.founded.items()):
-        if progress:
-            progress(founder)
-        event = _found(db, founder, list(members), decided.titles.get(founder))
-        if event:
-            changed.append(event)
+    steps = [(True, event, sorted(articles)) for event, articles in sorted(by_target.items())]
+    steps += [(False, founder, list(members)) for founder, members in sorted(decided.founded.items())]
+    changed: list[str] = []
+    for batch in chunked(steps, EVENTS_PER_TRANSACTION):
+        with write(db):
+            for joining, key, articles in batch:
+                if progress:
+                    progress(key)
+                title = decided.titles.get(key)
+                event = (key if _join(db, key, articles, title) else None) if joining else _found(db, key, articles, title)
+                if event:
+                    changed.append(event)
     _mark_seen(db, list(decided.alone))
     return sorted(set(changed))
 
