@@ -9,7 +9,9 @@ with the searched words bold and underlined (readable without colour).
 
 Enter dismisses the screen with the highlighted `store.search.Hit` (the events screen then opens
 the hit's event); Esc dismisses it with None. Everything shown is built as `Content` from plain
-strings after sanitising: a title "[/]" or a note with escape sequences reads as written.
+strings after sanitising: a title "[/]" or a note with escape sequences reads as written. The
+query field itself (`QueryInput`) turns control and bidi characters (a pasted NUL or ESC) into
+spaces as they arrive, so they are never painted raw and are searched as word breaks.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from compare.sanitize import sanitize_line
+from compare.sanitize import is_unsafe, sanitize_line
 from tui.screens.base import BaseScreen
 from tui.widgets.keybar import KeyBar
 from tui.widgets.text import text_width, truncate
@@ -122,6 +124,14 @@ def hit_prompt(hit: Hit, context: HitContext, patterns: list[re.Pattern[str]], w
     return Content.assemble((kind, "bold"), " · ", (head, "dim"), "\n", snippet(hit.text, patterns, width))
 
 
+class QueryInput(Input):
+    """The search field: a control or bidi character typed or pasted becomes a space (same length,
+    so the cursor stays where it was), never reaching the terminal."""
+
+    def validate_value(self, value: str) -> str:
+        return "".join(" " if is_unsafe(ch) else ch for ch in value) if not value.isprintable() else value
+
+
 class ResultList(OptionList):
     """The hits; the highlighted one is also bold (reversed without colour)."""
 
@@ -176,7 +186,7 @@ class SearchScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="search sentences, titles and notes", id="query")
+        yield QueryInput(placeholder="search sentences, titles and notes", id="query")
         yield Static(Content("Type to search sentences, article titles and reviewers' notes."), id="summary")
         yield ResultList(id="results", markup=False)
         yield KeyBar()
