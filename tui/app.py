@@ -7,17 +7,26 @@ the command palette, which lists every action bound on the current screen. Bindi
 
 Screens open their own database connections in thread workers (store/db.py's policy); nothing
 here touches SQLite. Textual itself is imported only when the app starts, not by the commands.
+
+Each run is one review session (`session`, a random id): the audit rows it writes carry it, so
+`u` undoes this run's changes only. Started without an event, the app looks up where this
+reviewer left off (`store.state`, in a worker) and, if nothing was chosen meanwhile, goes back
+to that event and says so; `q` returns to the events. ctrl+q asks before leaving a note editor
+with unsaved text.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from compare.sanitize import sanitize_line
 from tui.config import Config
@@ -47,7 +56,10 @@ class RashomonApp(App[None]):
         self.db_path = Path(db_path)
         self.start_event = event
         self.start_discrepancy = discrepancy
-        self.reviewer = reviewer
+        from store.common import default_reviewer
+
+        self.reviewer = reviewer or (config.reviewer if config else None) or default_reviewer()
+        self.session = uuid.uuid4().hex[:16]
         self.config = config or Config()
         self.sub_title = sanitize_line(f"database {self.db_path}")
         if self.config.keys:
@@ -68,6 +80,63 @@ class RashomonApp(App[None]):
             self.open_event(self.start_event, self.start_discrepancy)
         else:
             self.push_screen(EventsScreen())
+            self.run_worker(self._find_last_event, thread=True, exclusive=True, group="resume",
+                            name="find where you left off", exit_on_error=False)
+
+    def _find_last_event(self) -> None:
+        from store.common import NotFound
+        from store.db import connect
+        from store.events import resolve_event
+        from store.state import load_state
+
+        db = connect(self.db_path)
+        try:
+            last = load_state(db, self.reviewer, "last")
+            event = last.get("event") if isinstance(last, dict) else None
+            if not isinstance(event, str):
+                return
+            try:
+                event = resolve_event(db, event)
+            except NotFound:
+                return
+            title = db.execute("SELECT title FROM events WHERE id = ?", [event]).fetchone()[0]
+        finally:
+            db.close()
+        self.call_from_thread(self._resume, event, title or event)
+
+    def _resume(self, event: str, title: str) -> None:
+        from tui.screens.events import EventsScreen
+
+        if not isinstance(self.screen, EventsScreen) or len(self.screen_stack) > 2:
+            return  # the reviewer already went somewhere
+        self.open_event(event)
+        self.notify(sanitize_line(f"Back where you left off: {title}. q goes to the events."), timeout=5,
+                    markup=False)
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        """The app's own workers (resuming, saving a reviewer's place): report failures as screens do."""
+        from tui.screens.base import failure_message
+
+        if event.state == WorkerState.ERROR:
+            self.notify(failure_message(event.worker), title="Error", severity="error", timeout=10, markup=False)
+
+    async def action_quit(self) -> None:
+        """ctrl+q: leave, asking first when a note editor holds unsaved text."""
+        from tui.screens.note_editor import NoteEditor
+        from tui.screens.review_dialogs import ConfirmDialog
+
+        editors = [s for s in self.screen_stack if isinstance(s, NoteEditor) and s.changed]
+        if not editors or isinstance(self.screen, ConfirmDialog):
+            self.exit()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(ConfirmDialog("A note has unsaved changes. Quit anyway?", yes="quit, drop them",
+                                       no="keep editing"), answered)
 
     def show_events(self) -> None:
         """Back to the events list (building it if the app started on an event)."""

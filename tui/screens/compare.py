@@ -1,39 +1,50 @@
-"""The compare screen: one event's accounts in aligned columns, changed words marked.
+"""The compare screen: one event's accounts in aligned columns, changed words marked, and the
+review workflow on its discrepancies.
 
 The screen wires widgets to the store; the painting is in `tui.widgets` (`AlignedColumns`,
-`ColumnHeaders`), the word-diff bookkeeping in `tui.widgets.diffs`. Every database access runs in
-a named thread worker with its own connection: loading the event (`load_bundle`, as stored: the
-alignment is never recomputed here) and storing a new base (`set_base`). Word diffs of the rows on
-screen are computed in another worker and cached per base account.
+`ColumnHeaders`, `QueueBar`), the word-diff bookkeeping in `tui.widgets.diffs`. Every database
+access runs in a named thread worker with its own connection: loading the event (`load_bundle`,
+as stored: the alignment is never recomputed here, with the reviews' snapshot and this
+reviewer's saved place) and storing a new base (`set_base`). Word diffs of the rows on screen
+are computed in another worker and cached per base account.
 
-Keys that act on the whole event live here; moving about the columns is `AlignedColumns`'s.
-Later features (the discrepancy queue, review keys) add bindings and a side panel without
-touching the columns.
+The review workflow lives in mixins, each in its own module: the queue (selection, n/N, filter,
+counts, other analysts' changes, where the reviewer left off) in `review_queue`, the review keys
+and their saving workers in `review_actions`, marking a discrepancy by hand in `review_marking`.
+`check_action` here combines their rules: keys that do not apply now are greyed in the key bar.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Static
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker
 
 from compare.sanitize import sanitize_line
 from tui.messages import BaseChanged, DiscrepancySelected
 from tui.screens.base import BaseScreen
+from tui.screens.compare_view import CompareView
+from tui.screens.escape import EscapeTolerance
+from tui.screens.review_actions import REVIEW_BINDINGS, ReviewActions
+from tui.screens.review_marking import MARK_ACTIONS, MARK_BINDINGS, ManualMarking
+from tui.screens.review_queue import QUEUE_BINDINGS, ReviewQueue
+from tui.screens.review_tools import ReviewTools
 from tui.widgets.columns import AlignedColumns
-from tui.widgets.discrepancies import DiscrepancyDetail, DiscrepancyList
-from tui.widgets.header import ColumnHeaders
+from tui.widgets.discrepancies import DiscrepancyDetail, DiscrepancyList, orphan_stand_in, review_badges
+from tui.widgets.header import ColumnHeaders, QueueBar
 from tui.widgets.keybar import KeyBar
 from tui.widgets.marks import CLASS_SYMBOLS
+from tui.widgets.queue import QueueFilter
 from tui.widgets.status import status_text
 
 if TYPE_CHECKING:
-    from compare.models import Discrepancy, EventBundle
+    from compare.models import AuditEntry, Discrepancy, EventBundle, Review
+    from store.watch import ChangeWatch, EventSnapshot
     from tui.widgets.diffs import DiffCache
     from tui.widgets.model import CompareModel
 
@@ -49,10 +60,13 @@ MARK_MODES = (
 )
 
 
-class CompareScreen(BaseScreen):
-    """An event's accounts side by side."""
+class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, ManualMarking, EscapeTolerance, BaseScreen):
+    """An event's accounts side by side, and its discrepancies to review."""
 
     BINDINGS = [
+        *QUEUE_BINDINGS[:2],
+        *REVIEW_BINDINGS[:3],
+        QUEUE_BINDINGS[2],
         Binding("b", "set_base", "Base", id="compare.base",
                 tooltip="Make the focused column the base account; changed words are marked against it"),
         Binding("v", "pick_columns", "Columns", id="compare.columns", tooltip="Choose which columns to show",
@@ -70,6 +84,9 @@ class CompareScreen(BaseScreen):
         Binding("q", "back", "Back", id="compare.back", tooltip="Back to the events"),
         Binding("ctrl+c,super+c", "copy_text", "Copy", show=False, id="compare.copy",
                 tooltip="Copy the focused sentence (or the selected text) to the clipboard"),
+        *REVIEW_BINDINGS[3:],
+        *QUEUE_BINDINGS[3:],
+        *MARK_BINDINGS,
     ]
 
     HELP_TITLE = "compare"
@@ -79,8 +96,12 @@ class CompareScreen(BaseScreen):
         "base column the words some other account lacks. Details are marked by kind: numbers bold, dates "
         "bold italic, names and quotes italic (each kind its colour). In the gutter: ! conflict, ~ variant, "
         "+ omission (only some accounts carry it), ◆ the selected discrepancy's mentions (reversed). "
-        "▶ and ▌ at a row's left mark the cursor row; [base] heads the base column. Tab moves between "
-        "the columns and the discrepancy list; in the list, moving selects and Enter goes to the mentions."
+        "▶ and ▌ at a row's left mark the cursor row; [base] heads the base column, [A]-[F] an outlet's "
+        "reliability. Tab moves between the columns and the discrepancy list; in the list, moving selects "
+        "and Enter goes to the mentions. The line above the columns counts the queue by status and shows "
+        "the filter. Marking by hand (m): w/b move the span a word, e/E make it longer/shorter, a takes "
+        "the sentence, Enter takes the span (two make the discrepancy), Esc stops; a click or a drag over "
+        "words chooses them too. Other analysts' changes appear within a couple of seconds."
     )
 
     DEFAULT_CSS = """
@@ -95,10 +116,12 @@ class CompareScreen(BaseScreen):
     CompareScreen #status { height: 1; padding: 0 1; background: $panel; color: $foreground 80%; }
     """
 
-    def __init__(self, event_id: str, discrepancy: str | None = None) -> None:
+    def __init__(self, event_id: str, discrepancy: str | None = None,
+                 sentence: tuple[str, int | None] | None = None) -> None:
         super().__init__()
         self.event_id = event_id
         self.start_discrepancy = discrepancy
+        self.start_sentence = sentence
         self.model: CompareModel | None = None
         self.base_id: str | None = None
         self.diffs: DiffCache | None = None
@@ -106,6 +129,20 @@ class CompareScreen(BaseScreen):
         self.selected: Discrepancy | None = None
         self._diffs_running = self._diffs_wanted = self._diffs_scheduled = False
         self.mark_mode = 0
+        self.discrepancies: list[Discrepancy] = []
+        self.orphans: list[Discrepancy] = []
+        self.reviews: dict[str, Review] = {}
+        self.audit: dict[str, tuple[AuditEntry, ...]] = {}
+        self.queue_filter = QueueFilter()
+        self._stamp: tuple[Any, ...] | None = None
+        self._watch: ChangeWatch | None = None
+        self._polling = False
+        self._loading = False
+        self._place_timer = None
+        self._drafts: dict[str, tuple[str, str | None]] = {}
+        self._changed_here = False
+        self.marking = None
+        self._press = None
 
     # --------------------------------------------------------------------------- layout
 
@@ -117,6 +154,7 @@ class CompareScreen(BaseScreen):
         self.set_class(wide, "-list")
         self.set_class(not wide, "-narrow")
         yield Header()
+        yield QueueBar(id="queue")
         with Horizontal(id="body"):
             with Vertical(id="reading"):
                 yield ColumnHeaders(columns, id="headers")
@@ -137,7 +175,7 @@ class CompareScreen(BaseScreen):
     @property
     def busy(self) -> bool:
         """Still loading, or word diffs scheduled or running (tests wait for this to settle)."""
-        return self.model is None or self._diffs_scheduled or self._diffs_running
+        return self.model is None or self._loading or self._diffs_scheduled or self._diffs_running
 
     @property
     def discrepancy_list(self) -> DiscrepancyList:
@@ -146,6 +184,12 @@ class CompareScreen(BaseScreen):
     def on_mount(self) -> None:
         self.load_event()
         self.set_timer(1.0, self._still_loading)  # a spinner only if loading is slow (it costs CPU)
+        self.start_watching()
+
+    def on_unmount(self) -> None:
+        if self._place_timer is not None:
+            self.save_place_now()
+        self.close_watch()
 
     def _still_loading(self) -> None:
         if self.model is None:
@@ -153,14 +197,24 @@ class CompareScreen(BaseScreen):
 
     # ------------------------------------------------------------------------- loading
 
+    def load_event(self, keep: bool = False, select: str | None = None) -> None:
+        """Load (or with `keep`, reload keeping the cursor, columns and selection) in a worker."""
+        self._loading = True
+        self._load(keep, select)
+
     @work(thread=True, exclusive=True, group="compare-load", name="load event", exit_on_error=False)
-    def load_event(self) -> None:
+    def _load(self, keep: bool, select: str | None) -> None:
         from store.analysis import load_bundle
         from store.common import NotFound
         from store.db import connect
         from store.events import is_stale
+        from store.state import load_state
+        from store.watch import ChangeWatch, event_snapshot
 
-        db = connect(self.app.db_path)  # type: ignore[attr-defined]
+        path = self.app.db_path  # type: ignore[attr-defined]
+        if self._watch is None:  # from now on, any commit elsewhere is noticed
+            self._watch = ChangeWatch(path)
+        db = connect(path)
         try:
             try:
                 bundle = load_bundle(db, self.event_id)
@@ -168,6 +222,8 @@ class CompareScreen(BaseScreen):
                 self.app.call_from_thread(self._missing, str(exc))
                 return
             stale = is_stale(db, self.event_id)
+            snapshot = event_snapshot(db, self.event_id)
+            place = None if keep else load_state(db, self.app.reviewer, f"event:{self.event_id}")  # type: ignore[attr-defined]
         finally:
             db.close()
         from tui.widgets.marks import event_layers
@@ -176,23 +232,33 @@ class CompareScreen(BaseScreen):
         model = CompareModel(bundle)  # pure Python: built here, off the UI thread
         model.prepare()
         model.layers = event_layers(model)
-        self.app.call_from_thread(self.show_bundle, bundle, stale, model)
+        self.app.call_from_thread(self.show_bundle, bundle, stale, model, snapshot=snapshot, place=place, keep=keep,
+                                  select=select)
 
     def _missing(self, message: str) -> None:
+        self._loading = False
         self.notify(message, title="Not found", severity="error", markup=False)
         self.app.show_events()  # type: ignore[attr-defined]
 
     def worker_failed(self, worker: Worker[object]) -> None:
         self.columns.loading = False
+        if worker.name == "load event":
+            self._loading = False
+        if worker.name == "watch changes":
+            self._polling = False
         if worker.name == "word diffs" and self.diffs is not None:
             self._diffs_running = False
             self.diffs.forget_pending()
 
-    def show_bundle(self, bundle: EventBundle, stale: bool = False, model: CompareModel | None = None) -> None:
+    def show_bundle(self, bundle: EventBundle, stale: bool = False, model: CompareModel | None = None, *,
+                    snapshot: EventSnapshot | None = None, place: dict[str, Any] | None = None,
+                    keep: bool = False, select: str | None = None) -> None:
         """Show a loaded event (also the entry point for tests that build bundles by hand)."""
         from tui.widgets.diffs import DiffCache
         from tui.widgets.model import CompareModel
 
+        self._loading = False
+        view = self.view_state() if keep and self.model is not None else None
         model = model or CompareModel(bundle)
         self.model = model
         self.base_id = model.event.base
@@ -202,53 +268,56 @@ class CompareScreen(BaseScreen):
         self.sub_title = sanitize_line(f"{model.event.id} · {self.app.sub_title}")
         self.columns.loading = False
         self.columns.set_model(model)
-        self.query_one("#headers", ColumnHeaders).refresh()
-        if stale or model.repaired or not model.aligned:
+        if (stale or model.repaired or not model.aligned) and not keep:
             self.notify(
                 "This event changed since it was analysed (its articles, aliases or base): rows may be out "
                 f"of step or in the old base's order. Run: rashomon --db {self.app.db_path} analyse {model.event.id}",  # type: ignore[attr-defined]
                 title="Not analysed", severity="warning", timeout=8, markup=False,
             )
-        self.show_discrepancies(bundle)
-        if self.selected is None:  # start where the base account starts (rows above it stay a k away)
-            base_col = model.base_column
-            first = min((r for (c, _), r in model.row_of.items() if c == base_col), default=None)
-            if first:
-                self.columns.reveal_rows([first])
+        self.discrepancies = list(bundle.analysis.discrepancies)
+        self.reviews = dict(snapshot.reviews if snapshot else bundle.reviews)
+        self.audit = dict(snapshot.audit) if snapshot else {}
+        self.orphans = [orphan_stand_in(o) for o in snapshot.orphans] if snapshot else []
+        self._stamp = snapshot.stamp if snapshot else None
+        self.set_grades(snapshot.reliability if snapshot else {a.id: a.reliability for a in model.articles})
+        self.show_marks()
+        saved = self.restore_place(place)
+        wanted, self.start_discrepancy = self.start_discrepancy or saved, None
+        if view is not None:
+            self.restore_view(view)
+            wanted = select or view.get("selected")
+            if wanted and self.discrepancy_by_id(wanted) is None:
+                self.notify("The selected discrepancy is gone after the re-analysis (its review, if any, is listed "
+                            "as orphaned)", severity="warning", timeout=6)
+        if wanted and self.discrepancy_by_id(wanted) is not None:
+            self.select_discrepancy(wanted, reveal=view is None or select is not None)
+        else:
+            if wanted and view is None:
+                self.notify(f"No discrepancy {wanted} in this event", severity="warning", markup=False)
+            self.select_discrepancy(None)
+            if self.start_sentence and view is None:
+                self.jump_to_sentence(*self.start_sentence)
+            elif view is None:  # start where the base account starts (rows above it stay a k away)
+                base_col = model.base_column
+                first = min((r for (c, _), r in model.row_of.items() if c == base_col), default=None)
+                if first:
+                    self.columns.reveal_rows([first])
+        self.start_sentence = None
         self.update_status()  # word diffs follow the first paint (set_model scheduled them)
 
-    # --------------------------------------------------------------------------- diffs
+    def show_marks(self) -> None:
+        """The detail and discrepancy mark layers, the list's title; hide an empty list."""
+        from tui.widgets.marks import event_layers
 
-    def request_diffs(self) -> None:
-        """Diff the rows on screen (and a screen beyond) that have no diffs yet, one worker at a time:
-        while one runs, the request waits for it (so scrolling never piles up or cancels work)."""
-        self._diffs_wanted = True
-        if self._diffs_running or self.diffs is None or self.base_id is None:
-            return
-        self._diffs_wanted = False
-        rows = self.columns.rows_in_view(margin=self.columns.size.height)
-        jobs = self.diffs.wanted(self.base_id, rows)
-        if jobs:
-            self._diffs_running = True
-            self.compute_diffs(self.base_id, jobs)
-
-    @work(thread=True, exclusive=True, group="compare-diff", name="word diffs", exit_on_error=False)
-    def compute_diffs(self, base: str, jobs: list) -> None:  # type: ignore[type-arg]
-        from tui.widgets.diffs import compute
-
-        worker = get_current_worker()
-        results = compute(base, jobs, lambda: worker.is_cancelled)
-        self.app.call_from_thread(self._diffs_ready, base, results)
-
-    def _diffs_ready(self, base: str, results: list) -> None:  # type: ignore[type-arg]
-        self._diffs_running = False
-        if self.diffs is None:
-            return
-        added = self.diffs.store(base, results)
-        if base == self.base_id and added:
-            self.columns.add_marks("diff", added)
-        if self._diffs_wanted:
-            self.request_diffs()
+        model = self.model
+        assert model is not None
+        count = len(self.discrepancies)
+        title = f"Discrepancies ({count})" if count else "No discrepancies"
+        self.query_one("#side-title", Static).update(f"{title} · d hides · / filters")
+        for layer, (marks, gutters) in (model.layers or event_layers(model)).items():
+            self.columns.set_marks(layer, marks, gutters)
+        if not count and not self.orphans and self.has_class("-list"):
+            self.set_class(False, "-list")
 
     @on(AlignedColumns.ViewportChanged)
     def _viewport_changed(self) -> None:
@@ -258,13 +327,11 @@ class CompareScreen(BaseScreen):
             self._diffs_scheduled = True
             self.call_after_refresh(self._scheduled_diffs)
 
-    def _scheduled_diffs(self) -> None:
-        self._diffs_scheduled = False
-        self.request_diffs()
-
     @on(AlignedColumns.CursorMoved)
     def _cursor_moved(self) -> None:
         self.query_one("#headers", ColumnHeaders).refresh()
+        self.marking_cursor_moved()
+        self.refresh_bindings()  # o depends on the focused column's outlet
         self.update_status()
 
     # ---------------------------------------------------------------------------- base
@@ -297,6 +364,8 @@ class CompareScreen(BaseScreen):
             return
         self.base_id = message.article_id
         self.model.base_id = message.article_id
+        if self._stamp is not None:  # our own change: no reload when the poll sees it
+            self._stamp = (*self._stamp[:2], message.article_id, *self._stamp[3:])
         self.columns.set_marks("diff", self.diffs.marks_for(message.article_id))
         self.query_one("#headers", ColumnHeaders).refresh()
         col = self.model.column_of.get(message.article_id)
@@ -305,6 +374,7 @@ class CompareScreen(BaseScreen):
                         "their order until the next `rashomon analyse`.", markup=False)
         self.request_diffs()
         self.update_status()
+        self.remember_place()
 
     # ------------------------------------------------------------------------- columns
 
@@ -323,12 +393,19 @@ class CompareScreen(BaseScreen):
         self.app.push_screen(ColumnPicker(self.model.columns, self.columns.shown), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        if self.marking is not None:
+            if not self.mark_check(action):
+                return False
+        elif action in MARK_ACTIONS:
+            return False
         if action == "shift_window":
-            columns = self.columns if self.is_mounted else None
-            if columns is None or columns.model is None:
+            columns = self.columns
+            if columns.model is None:
                 return False
             return len(columns.shown) > len(columns.visible_columns)
-        return True
+        return self.review_check(action)
 
     def action_back(self) -> None:
         self.app.show_events()  # type: ignore[attr-defined]
@@ -351,46 +428,10 @@ class CompareScreen(BaseScreen):
 
     # ------------------------------------------------------------------- discrepancies
 
-    def show_discrepancies(self, bundle: EventBundle) -> None:
-        """Fill the list and the detail and discrepancy mark layers; select the start discrepancy."""
-        from tui.widgets.marks import event_layers
-
-        model = self.model
-        assert model is not None
-        found = bundle.analysis.discrepancies
-        self.discrepancy_list.set_discrepancies(found, bundle.reviews)
-        title = f"Discrepancies ({len(found)})" if found else "No discrepancies"
-        self.query_one("#side-title", Static).update(f"{title} · d hides")
-        for layer, (marks, gutters) in (model.layers or event_layers(model)).items():
-            self.columns.set_marks(layer, marks, gutters)
-        if not found and self.has_class("-list"):
-            self.set_class(False, "-list")
-        if self.start_discrepancy and not self.discrepancy_list.select_id(self.start_discrepancy):
-            self.notify(f"No discrepancy {self.start_discrepancy} in this event", severity="warning", markup=False)
-
-    def select_discrepancy(self, discrepancy_id: str | None) -> None:
-        """Mark a discrepancy's mentions, scroll the columns to them and explain it (None: clear)."""
-        from tui.widgets.marks import mention_cells, selected_marks
-
-        model = self.model
-        if model is None:
-            return
-        d = next((x for x in model.bundle.analysis.discrepancies if x.id == discrepancy_id), None)
-        self.selected = d
-        marks, gutters = selected_marks(model, d)
-        self.columns.set_marks("selected", marks, gutters)
-        outlets = {info.article_id: info.outlet for info in model.columns}
-        self.query_one("#detail", DiscrepancyDetail).show(d, outlets, model.bundle.review_of(d.id) if d else None)
-        cells = mention_cells(model, d.mentions) if d else []
-        if cells:
-            (col, _idx), _offset = cells[0]
-            self.columns.focus_column(col)
-            self.columns.reveal_rows([model.row_of[cell] for cell, _ in cells if cell in model.row_of])
-        self.update_status()
-
     @on(DiscrepancySelected)
     def _discrepancy_selected(self, message: DiscrepancySelected) -> None:
-        self.select_discrepancy(message.discrepancy_id)
+        if self.marking is None:
+            self.select_discrepancy(message.discrepancy_id)
 
     @on(DiscrepancyList.Chosen)
     def _discrepancy_chosen(self, message: DiscrepancyList.Chosen) -> None:
@@ -407,7 +448,6 @@ class CompareScreen(BaseScreen):
 
     def action_clear_selection(self) -> None:
         if self.selected is not None:
-            self.discrepancy_list.highlighted = None
             self.select_discrepancy(None)
 
     def action_cycle_marks(self) -> None:
@@ -429,14 +469,20 @@ class CompareScreen(BaseScreen):
     def update_status(self) -> None:
         """One line: where the cursor is, which columns show, the base account (what fits)."""
         extras = []
-        if self.model is not None:
-            count = len(self.model.bundle.analysis.discrepancies)
+        if self.marking is not None:
+            extras.append(self.marking_status())
+        elif self.model is not None:
+            count = len(self.discrepancies)
             if count and not self.has_class("-list"):
                 extras.append(f"d: {count} discrepancies")
             if self.mark_mode:
                 extras.append(f"{MARK_MODES[self.mark_mode][0]} (w)")
             if self.selected is not None and not self.has_class("-list"):
                 d = self.selected
-                extras.insert(0, f"{CLASS_SYMBOLS.get(d.cls, '?')} {d.cls} {d.kind}: {sanitize_line(d.summary)}")
+                review = self.reviews.get(d.id)
+                status = review.status if review else "open"
+                badges = review_badges(review)
+                extras.insert(0, f"[{status}{' ' + badges if badges else ''}] {CLASS_SYMBOLS.get(d.cls, '?')} {d.cls} "
+                                 f"{d.kind}: {sanitize_line(d.summary)}")
         status = self.query_one("#status", Static)
         status.update(status_text(self.columns, self.base_id, extras, status.size.width))
