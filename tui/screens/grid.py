@@ -39,8 +39,10 @@ if TYPE_CHECKING:
     from compare.models import EventBundle
 
 LEGEND = "! conflict  ~ variant  + only some carry it  — omitted"
+LEGEND_SHORT = "! conflict ~ variant + some — omitted"
 MIN_COLUMN = 16
 _MOVE = Binding.Group("Move")
+_MARKED = Binding.Group("Marked")
 
 
 class FactTable(DataTable[Text]):
@@ -118,6 +120,10 @@ class GridScreen(BaseScreen):
                 tooltip="Go to the focused cell's sentence in the comparison"),
         Binding("a", "toggle_all", "All details", id="grid.all",
                 tooltip="Show every detail, or only the facts to compare"),
+        Binding("n", "next_marked(1)", "Next marked", id="grid.next", group=_MARKED,
+                tooltip="Next detail a discrepancy concerns"),
+        Binding("N", "next_marked(-1)", "Previous marked", id="grid.previous", group=_MARKED, key_display="N",
+                tooltip="Previous detail a discrepancy concerns"),
         Binding("escape,q", "close", "Back", id="grid.close", tooltip="Back to the comparison"),
     ]
 
@@ -125,7 +131,8 @@ class GridScreen(BaseScreen):
     HELP_NOTES = (
         "Rows are the event's details, columns its accounts. A cell shows what the account says "
         "(surface text = normalised value · per the source it relays). In a cell's gutter: ! conflict, "
-        "~ variant, + only some accounts carry it; — omitted marks an account an omission names. "
+        "~ variant, + only some accounts carry it; — omitted marks an account an omission names; n and N "
+        "go to the next and previous detail a discrepancy concerns. "
         "The facts to compare are details two or more accounts state or a discrepancy concerns (the "
         "Markdown note's grid); a shows every detail. Enter goes to the cell's first mention."
     )
@@ -253,10 +260,15 @@ class GridScreen(BaseScreen):
         return text
 
     def update_title(self) -> None:
-        count = f"{len(self.facts)} of {len(self.every)} details"
-        what = f"Every detail ({len(self.every)}) · a: facts to compare only" if self.show_all else (
-            f"Facts to compare: {count} · a: every detail")
-        self.query_one("#grid-title", Static).update(Text.assemble((what, "bold"), "   ", LEGEND))
+        """What the rows are, how to switch, and the marks' legend (shorter on a narrow terminal)."""
+        narrow = (self._width or self.size.width) < 110
+        if self.show_all:
+            what = f"Every detail ({len(self.every)}) · a: " + ("facts only" if narrow else "facts to compare only")
+        else:
+            count = f"{len(self.facts)} of {len(self.every)}" + ("" if narrow else " details")
+            what = f"Facts to compare: {count} · a: " + ("all" if narrow else "every detail")
+        legend = LEGEND_SHORT if narrow else LEGEND
+        self.query_one("#grid-title", Static).update(Text.assemble((what, "bold"), "   ", legend))
 
     def focused_cell(self) -> tuple[str, int] | None:
         """(detail id, column) under the cursor, or None."""
@@ -333,6 +345,19 @@ class GridScreen(BaseScreen):
             return
         self.dismiss((mention.article, mention.sentence_idx))  # type: ignore[arg-type]
 
+    def action_next_marked(self, step: int) -> None:
+        """Move the cursor to the next (or previous) row a discrepancy concerns, wrapping around."""
+        if not self.shown:
+            return
+        here = self.table.cursor_coordinate
+        count = len(self.shown)
+        for n in range(1, count + 1):
+            row = (here.row + step * n) % count
+            if self.shown[row].discrepancies:
+                self.table.move_cursor(row=row, column=here.column)
+                return
+        self.notify("No discrepancy concerns these details", markup=False)
+
     def action_toggle_all(self) -> None:
         if self.bundle is None:
             return
@@ -343,7 +368,7 @@ class GridScreen(BaseScreen):
         self.dismiss(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("jump", "toggle_all"):
+        if action in ("jump", "toggle_all", "next_marked"):
             return True if self.bundle is not None and self.every else None  # None: shown, greyed
         return True
 

@@ -23,9 +23,13 @@ from tui.widgets.keybar import KeyBar
 
 
 def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
-    """(keys, what it does, id) for each action bound on `screen`, in binding order."""
+    """(keys, what it does, ids) for each action bound on `screen`, in binding order.
+
+    Keys bound to one action of one node share a row; when they have bindings of their own (j and
+    the down arrow), every id is listed, in the order of the keys, so each can be remapped.
+    """
     app = screen.app
-    grouped: dict[tuple[int, str], tuple[list[str], Binding]] = {}
+    grouped: dict[tuple[int, str], tuple[list[str], list[str], Binding]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.system or not (binding.description or binding.tooltip):
@@ -36,17 +40,17 @@ def binding_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
             continue  # nothing else to focus on this screen
         slot = (id(active.node), binding.action)
         display = binding.key_display or app.get_key_display(binding)
-        if slot in grouped:
-            if display not in grouped[slot][0]:
-                grouped[slot][0].append(display)
-        else:
-            grouped[slot] = ([display], binding)
+        keys, ids, _ = grouped.setdefault(slot, ([], [], binding))
+        if display not in keys:
+            keys.append(display)
+        if binding.id and binding.id not in ids:
+            ids.append(binding.id)
     order = {id(screen): 0, id(app): 2}  # the screen's own keys first, then widgets', then the app's
     # rashomon's own keys (they have ids) before Textual's generic ones; the screen's first.
-    slots = sorted(grouped, key=lambda slot: (not grouped[slot][1].id, order.get(slot[0], 1)))
+    slots = sorted(grouped, key=lambda slot: (not grouped[slot][1], order.get(slot[0], 1)))
     return [
-        (" ".join(grouped[slot][0]), grouped[slot][1].tooltip or grouped[slot][1].description,
-         grouped[slot][1].id or "")
+        (" ".join(grouped[slot][0]), grouped[slot][2].tooltip or grouped[slot][2].description,
+         " ".join(grouped[slot][1]))
         for slot in slots
     ]
 
@@ -76,7 +80,7 @@ def help_table(rows: Iterable[tuple[str, str, str]]) -> Table:
     table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
     table.add_column(Text("key"), style="bold", no_wrap=True)
     table.add_column(Text("does"), ratio=1)
-    table.add_column(Text("id (config.toml [keys])"), style="dim", no_wrap=True)
+    table.add_column(Text("id (config.toml [keys])"), style="dim", max_width=28)  # several ids wrap
     for keys, does, binding_id in rows:
         table.add_row(Text(keys), Text(does), Text(binding_id))
     return table
