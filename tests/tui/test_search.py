@@ -177,9 +177,15 @@ async def test_ctrl_f_on_the_events_screen_opens_the_hits_event(seeded_path: Pat
         app.screen.debounce = 0
         await pilot.press(*"Ryabkov")
         await settle(pilot)
+        hit = app.screen.hits[0]
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen) and app.screen.event_id == ASAPOV
+        columns = app.screen.columns
+        model = columns.model
+        assert model is not None and hit.article is not None and hit.sentence is not None
+        cell = (model.column_of[hit.article], hit.sentence)
+        assert columns.focus_col == cell[0] and columns.cursor_row == model.row_of[cell]  # on the hit's sentence
 
 
 async def test_a_note_hit_opens_its_event_on_its_discrepancy(seeded_path: Path, settle):

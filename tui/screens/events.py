@@ -221,7 +221,10 @@ class EventsScreen(GroupingActions):
             if hit.event is None:
                 self.notify("That article is in no event yet: run rashomon group", severity="warning", markup=False)
                 return
-            self.post_message(OpenEvent(hit.event, hit.discrepancy))
+            from tui.screens.compare import CompareScreen
+
+            sentence = (hit.article, hit.sentence) if hit.article else None  # a title: the article's start
+            self.app.push_screen(CompareScreen(hit.event, hit.discrepancy, sentence=sentence))
 
         self.app.push_screen(SearchScreen(self.app.db_path), chosen)  # type: ignore[attr-defined]
 
