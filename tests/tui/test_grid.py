@@ -311,3 +311,31 @@ async def test_three_hundred_details_by_ten_accounts_open_and_move_to_the_last(s
         await pilot.pause()
     first = last.cells[1].first_mention
     assert first is not None and app.result == ("a1", first.sentence_idx)
+
+
+async def test_g_on_the_compare_screen_opens_the_grid_and_enter_goes_to_the_sentence(seeded_path: Path, settle):
+    from tui.app import RashomonApp
+    from tui.config import Config
+    from tui.screens.compare import CompareScreen
+
+    app = RashomonApp(seeded_path, event=ASAPOV, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        await pilot.press("g")
+        await settle(pilot)
+        grid = app.screen
+        assert isinstance(grid, GridScreen)
+        await pilot.press("n", "l", "l")  # the first detail a discrepancy concerns, DEBKA's cell
+        row, cell = grid.current()  # type: ignore[misc]
+        assert row.discrepancies and cell.article == DEBKA
+        mention = cell.first_mention
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is compare
+        model = compare.columns.model
+        assert model is not None and mention is not None
+        target = (model.column_of[mention.article], mention.sentence_idx)
+        assert compare.columns.focus_col == target[0]
+        assert compare.columns.cursor_row == model.row_of[target]
