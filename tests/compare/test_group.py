@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from compare import group_features
+from compare import group_terms
 from compare.clean import clean_article
 from compare.group import GroupArticle, plan_groups
 from compare.group_features import _Vectors, article_terms, background_lines, candidate_pairs, stem
@@ -164,5 +164,5 @@ def test_a_stock_paragraph_shared_by_many_accounts_does_not_pull_events_together
     } | {frozenset({f"other{n}"}) for n in range(len(OTHERS))}
     articles = _with_stock(_folder(NEIGHBOURS, dates=True))
     assert _groups(plan_groups(articles)) == expected
-    monkeypatch.setattr(group_features, "BACKGROUND_WEIGHT", 1.0)  # counted like reporting, it misleads
+    monkeypatch.setattr(group_terms, "BACKGROUND_WEIGHT", 1.0)  # counted like reporting, it misleads
     assert _groups(plan_groups(articles)) != expected
