@@ -20,6 +20,7 @@ import os
 import pickle
 import tempfile
 import threading
+import time
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +33,7 @@ R = TypeVar("R")
 # Chunks queued per worker beyond the one it works on: enough to keep every core busy while
 # this process writes, few enough that memory stays flat.
 AHEAD_PER_WORKER = 2
+PARENT_CHECK_SECONDS = 0.5
 
 
 def default_processes() -> int:
@@ -55,6 +57,32 @@ def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:
     return context
 
 
+def _exit_with_parent(owner: int) -> None:
+    """In a worker: leave as soon as the process that owns the pool (`owner`) is gone (killed
+    with -9, say), instead of waiting forever on a queue no one will write to again. A forked
+    worker sees its parent change; one started by a fork server (whose parent lives on while
+    the worker holds its pipe) sees the owner's process disappear."""
+    parent = os.getppid()
+
+    def gone() -> bool:
+        if os.getppid() != parent:
+            return True
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+
+    def watch() -> None:
+        while not gone():
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-owner", daemon=True).start()
+
+
 class Workers:
     """An ordered, bounded map over chunks: in a process pool, or here when `processes` is 0."""
 
@@ -62,7 +90,10 @@ class Workers:
         self.processes = processes
         self._pool: ProcessPoolExecutor | None = None
         if processes > 0:
-            self._pool = ProcessPoolExecutor(max_workers=processes, mp_context=_context(preload))
+            self._pool = ProcessPoolExecutor(
+                max_workers=processes, mp_context=_context(preload), initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
 
     def map(self, fn: Callable[..., R], jobs: Iterable[tuple[T, tuple[Any, ...]]]) -> Iterator[tuple[T, R]]:
         """`(tag, fn(*args))` for every `(tag, args)` in `jobs`, in order; tags stay here."""
