@@ -339,3 +339,24 @@ async def test_g_on_the_compare_screen_opens_the_grid_and_enter_goes_to_the_sent
         target = (model.column_of[mention.article], mention.sentence_idx)
         assert compare.columns.focus_col == target[0]
         assert compare.columns.cursor_row == model.row_of[target]
+
+
+async def test_every_grid_action_is_in_the_command_palette_and_the_help(seeded_path: Path, settle, screen_text):
+    from tui.app import RashomonApp
+    from tui.config import Config
+    from tui.screens.grid import FactTable
+
+    app = RashomonApp(seeded_path, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.push_screen(GridScreen(app.db_path, ASAPOV))
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for binding in [*GridScreen.BINDINGS, *FactTable.BINDINGS]:
+            assert binding.tooltip in titles, binding.id  # type: ignore[union-attr]
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Keys of the fact grid screen" in text
+        for binding_id in ("grid.jump", "grid.all", "grid.next", "grid.close", "grid.down", "grid.down_alt"):
+            assert binding_id in text, binding_id

@@ -235,3 +235,23 @@ async def test_a_pasted_control_sequence_becomes_spaces_in_the_field(seeded_path
         await settle(pilot)
         assert field.value == "Asapov [2J killed"
         assert screen.shown_for == field.value
+
+
+async def test_every_search_action_is_in_the_palette_and_f1_lists_the_keys(seeded_path: Path, settle, screen_text):
+    app = RashomonApp(seeded_path, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for binding in SearchScreen.BINDINGS:
+            assert binding.tooltip in titles, binding.id  # type: ignore[union-attr]
+        await pilot.press("question_mark")  # typed into the field, not the help
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one("#query", Input).value == "?"
+        await pilot.press("f1")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Keys of the search screen" in text
+        for binding_id in ("search.open", "search.close", "search.down", "search.help"):
+            assert binding_id in text, binding_id

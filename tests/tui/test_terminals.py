@@ -186,3 +186,39 @@ def test_without_a_terminal_the_app_says_so_and_the_commands_still_work(seeded_p
                             env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
     assert events.returncode == 0 and ASAPOV in events.stdout
 
+
+
+# ------------------------------------------------------------------------------- ESCDELAY
+
+
+async def test_esc_glued_to_the_next_key_leaves_the_grid_and_search_and_hands_the_key_on(paired_path: Path, settle):
+    from tui.screens.search import SearchScreen
+
+    app = RashomonApp(paired_path, event=ASAPOV, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        row = compare.columns.cursor_row
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, GridScreen)
+        await pilot.press("alt+j")  # Esc then j, read as one key over a slow link
+        await settle(pilot)
+        assert app.screen is compare
+        assert compare.columns.cursor_row > row  # the j reached the comparison
+        app.show_events()
+        await settle(pilot)
+        events = app.screen
+        assert isinstance(events, EventsScreen)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        field = search.query_one("#query")
+        before = events.highlighted()
+        await pilot.press("a", "alt+down")  # typed a, then Esc glued to down: the search closes, down moves the list
+        await settle(pilot)
+        assert app.screen is events
+        assert field.value == "a"  # type: ignore[attr-defined]  # nothing stray typed into the field
+        assert events.highlighted() != before

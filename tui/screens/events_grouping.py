@@ -8,8 +8,9 @@ events it changed (`store.analysis.analyse_stale`: membership changed, so they a
 screen reads the list again, highlighting the event the change produced. Reviews stay attached:
 discrepancy ids are stable, and a merged event's reviews follow their discrepancies.
 
-`GroupingActions` is the events screen's base class; the screen provides `summaries`,
-`highlighted()` and `action_refresh()`.
+`GroupingActions` is the events screen's base class (with `EscapeTolerance`: Esc glued to the
+next key by a slow link counts as both); the screen provides `summaries`, `highlighted()` and
+`action_refresh()`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from textual import work
 
 from compare.sanitize import sanitize_line
 from tui.screens.base import BaseScreen
+from tui.screens.escape import EscapeTolerance
 
 if TYPE_CHECKING:
     from compare.models import Article
@@ -36,7 +38,7 @@ def quoted(title: str) -> str:
     return f"“{sanitize_line(title)}”"
 
 
-class GroupingActions(BaseScreen):
+class GroupingActions(EscapeTolerance, BaseScreen):
     """Merge, split, move and rename, for the events screen."""
 
     summaries: list[EventSummary]

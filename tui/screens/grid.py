@@ -10,7 +10,8 @@ The bundle is loaded and the rows are built in a thread worker with its own conn
 is a `DataTable` whose cells are wrapped here, so row heights are known without rendering every
 cell (a 300-detail event opens as fast as a small one). Enter dismisses the screen with
 `(article_id, sentence_idx)` of the focused cell's first mention, for the compare screen to jump
-to; Esc or q dismisses it with None.
+to; Esc or q dismisses it with None. Esc glued to the next key by a slow link (read as alt+key)
+counts as Esc, then that key (`EscapeTolerance`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from textual.worker import Worker
 
 from compare.sanitize import sanitize_line
 from tui.screens.base import BaseScreen
+from tui.screens.escape import EscapeTolerance
 from tui.widgets.factgrid import SYMBOLS, GridCell, GridRow, build_rows, cell_lines, mention_line, wrap_cell
 from tui.widgets.keybar import KeyBar
 from tui.widgets.text import text_width, truncate
@@ -112,7 +114,7 @@ class CellInfo(Widget):
         return self.text
 
 
-class GridScreen(BaseScreen):
+class GridScreen(EscapeTolerance, BaseScreen):
     """An event's details (rows) by accounts (columns)."""
 
     BINDINGS = [

@@ -11,7 +11,9 @@ Enter dismisses the screen with the highlighted `store.search.Hit` (the events s
 the hit's event); Esc dismisses it with None. Everything shown is built as `Content` from plain
 strings after sanitising: a title "[/]" or a note with escape sequences reads as written. The
 query field itself (`QueryInput`) turns control and bidi characters (a pasted NUL or ESC) into
-spaces as they arrive, so they are never painted raw and are searched as word breaks.
+spaces as they arrive, so they are never painted raw and are searched as word breaks. Esc glued
+to the next key by a slow link (read as alt+key) closes the screen and hands the key to the
+screen below once this one is gone (as `tui.screens.escape.EscapeTolerance` does elsewhere).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -31,6 +33,7 @@ from textual.widgets.option_list import Option
 
 from compare.sanitize import is_unsafe, sanitize_line
 from tui.screens.base import BaseScreen
+from tui.screens.escape import PlainInput, split_alt
 from tui.widgets.keybar import KeyBar
 from tui.widgets.text import text_width, truncate
 
@@ -124,7 +127,7 @@ def hit_prompt(hit: Hit, context: HitContext, patterns: list[re.Pattern[str]], w
     return Content.assemble((kind, "bold"), " · ", (head, "dim"), "\n", snippet(hit.text, patterns, width))
 
 
-class QueryInput(Input):
+class QueryInput(PlainInput):
     """The search field: a control or bidi character typed or pasted becomes a space (same length,
     so the cursor stays where it was), never reaching the terminal."""
 
@@ -149,10 +152,13 @@ class SearchScreen(BaseScreen):
     BINDINGS = [
         Binding("enter", "choose", "Open", id="search.open", priority=True,
                 tooltip="Open the highlighted hit in its event"),
-        Binding("down", "move(1)", "Next", id="search.down", show=False, tooltip="Next hit"),
-        Binding("up", "move(-1)", "Previous", id="search.up", show=False, tooltip="Previous hit"),
-        Binding("pagedown", "move(10)", "Page down", id="search.page_down", show=False, tooltip="Ten hits down"),
-        Binding("pageup", "move(-10)", "Page up", id="search.page_up", show=False, tooltip="Ten hits up"),
+        # priority: the query field would take these (to scroll itself) before the screen
+        Binding("down", "move(1)", "Next", id="search.down", show=False, priority=True, tooltip="Next hit"),
+        Binding("up", "move(-1)", "Previous", id="search.up", show=False, priority=True, tooltip="Previous hit"),
+        Binding("pagedown", "move(10)", "Page down", id="search.page_down", show=False, priority=True,
+                tooltip="Ten hits down"),
+        Binding("pageup", "move(-10)", "Page up", id="search.page_up", show=False, priority=True,
+                tooltip="Ten hits up"),
         Binding("escape", "close", "Close", id="search.close", tooltip="Close the search"),
         Binding("f1", "app.help", "Help", id="search.help", tooltip="Every key of this screen (? types a ?)"),
     ]
@@ -302,3 +308,18 @@ class SearchScreen(BaseScreen):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def on_key(self, event: events.Key) -> None:
+        """Esc glued to a key (an unbound alt+key): close now, then give the key to the screen below."""
+        follow = split_alt(event.key)
+        if follow is None or event.key in self.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        app = self.app
+
+        def replay() -> None:  # after the pop, or the key would land in this screen's field
+            app.post_message(events.Key(follow, follow if len(follow) == 1 else None).set_sender(app))
+
+        self.dismiss(None)
+        app.call_after_refresh(replay)
