@@ -23,7 +23,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker
@@ -373,7 +372,3 @@ class GridScreen(EscapeTolerance, BaseScreen):
         if action in ("jump", "toggle_all", "next_marked"):
             return True if self.bundle is not None and self.every else None  # None: shown, greyed
         return True
-
-    def cursor_cell(self) -> Coordinate:
-        """Where the cursor is (row, column) — for tests and the compare screen."""
-        return self.table.cursor_coordinate
