@@ -141,6 +141,7 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
         self._place_timer = None
         self._drafts: dict[str, tuple[str, str | None]] = {}
         self._changed_here = False
+        self.expect_gone: str | None = None
         self.marking = None
         self._press = None
 
@@ -287,8 +288,10 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
             self.restore_view(view)
             wanted = select or view.get("selected")
             if wanted and self.discrepancy_by_id(wanted) is None:
-                self.notify("The selected discrepancy is gone after the re-analysis (its review, if any, is listed "
-                            "as orphaned)", severity="warning", timeout=6)
+                settled = wanted == self.expect_gone
+                self.notify("The alias settled the selected discrepancy: it is gone after the re-analysis" if settled
+                            else "The selected discrepancy is gone after the re-analysis (its review, if any, is "
+                            "listed as orphaned)", severity="information" if settled else "warning", timeout=6)
         if wanted and self.discrepancy_by_id(wanted) is not None:
             self.select_discrepancy(wanted, reveal=view is None or select is not None)
         else:
@@ -303,17 +306,16 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
                 if first:
                     self.columns.reveal_rows([first])
         self.start_sentence = None
+        self.check_expected_gone()
         self.update_status()  # word diffs follow the first paint (set_model scheduled them)
 
     def show_marks(self) -> None:
-        """The detail and discrepancy mark layers, the list's title; hide an empty list."""
+        """The detail and discrepancy mark layers; hide an empty list."""
         from tui.widgets.marks import event_layers
 
         model = self.model
         assert model is not None
         count = len(self.discrepancies)
-        title = f"Discrepancies ({count})" if count else "No discrepancies"
-        self.query_one("#side-title", Static).update(f"{title} · d hides · / filters")
         for layer, (marks, gutters) in (model.layers or event_layers(model)).items():
             self.columns.set_marks(layer, marks, gutters)
         if not count and not self.orphans and self.has_class("-list"):

@@ -37,8 +37,9 @@ class EscapeTolerance:
         event.stop()
         event.prevent_default()
         app = self.app  # type: ignore[attr-defined]
-        app.simulate_key("escape")
-        app.simulate_key(follow)
+        for key, character in (("escape", "\x1b"), (follow, follow if len(follow) == 1 else None)):
+            # Sent as from the app (as the terminal's keys are), so they bubble back up to its bindings.
+            app.post_message(events.Key(key, character).set_sender(app))
 
 
 class PlainInput(Input):

@@ -93,6 +93,7 @@ class ReviewActions:
     audit: dict[str, tuple[AuditEntry, ...]]
     _drafts: dict[str, tuple[str, str | None]]  # discrepancy -> (unsaved note, the note it started from)
     _changed_here: bool
+    expect_gone: str | None  # a discrepancy an alias should have settled (checked after the reload)
 
     def review_check(self, action: str) -> bool | None:
         """True: applies; None: shown greyed (not now); False: not shown."""
@@ -141,9 +142,12 @@ class ReviewActions:
             history = load_audit(db, [did]).get(did, ())
         finally:
             db.close()
-        self.app.call_from_thread(self.review_saved, did, review, history, done)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.review_saved, did, review, history, done, "note" in changes)  # type: ignore[attr-defined]
 
-    def review_saved(self, did: str, review: Review, history: tuple[AuditEntry, ...], done: str) -> None:
+    def review_saved(self, did: str, review: Review, history: tuple[AuditEntry, ...], done: str,
+                     note_saved: bool = False) -> None:
+        if note_saved:
+            self._drafts.pop(did, None)  # stored: the next edit starts from the stored note
         changed = self.reviews.get(did) != review
         self.reviews[did] = review
         self.audit[did] = history
@@ -330,6 +334,8 @@ class ReviewActions:
         kind = names.get(str(what.get("entity")), str(what.get("entity")))
         self.notify(f"Undone: {kind} of {sanitize_line(str(what.get('id')))} ({sanitize_line(str(what.get('action')))})",  # type: ignore[attr-defined]
                     timeout=4, markup=False)
+        if what.get("entity") == "discrepancy" and self.selected is not None and self.selected.id == what.get("id"):
+            self.select_discrepancy(None)  # type: ignore[attr-defined]  # it is gone: nothing to keep selected
         self.apply_snapshot(snapshot, quiet=True)  # type: ignore[attr-defined]
 
     # -------------------------------------------------------------------------- =
@@ -350,7 +356,8 @@ class ReviewActions:
                 self._pick_canonical(d, kind, names)
 
         self.app.push_screen(ChoiceDialog("These names are one: people, organizations or places?", kinds, "organization",  # type: ignore[attr-defined]
-                                          note=" / ".join(sanitize_line(n) for n in names)), kind_chosen)
+                                          note=" / ".join(sanitize_line(n) for n in names), show_current=False),
+                             kind_chosen)
 
     def _pick_canonical(self, d: Discrepancy, kind: str, names: list[str]) -> None:
         if len(name_keys(kind, names)) < 2:
@@ -370,7 +377,7 @@ class ReviewActions:
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    self.add_aliases(kind, variants, canonical)
+                    self.add_aliases(kind, variants, canonical, d.id)
 
             self.app.push_screen(ConfirmDialog(  # type: ignore[attr-defined]
                 f"Record {shown} as the {kind} {sanitize_line(canonical)}? The events that mention them are re-analysed.",
@@ -379,7 +386,7 @@ class ReviewActions:
         self.app.push_screen(NamePicker(kind, names), canonical_chosen)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="alias", name="add alias", exit_on_error=False)
-    def add_aliases(self, kind: str, variants: list[str], canonical: str) -> None:
+    def add_aliases(self, kind: str, variants: list[str], canonical: str, did: str) -> None:
         from store.aliases import add_alias
         from store.analysis import analyse_stale
         from store.db import connect, retrying
@@ -394,10 +401,19 @@ class ReviewActions:
             analysed = analyse_stale(db, sorted(events))
         finally:
             db.close()
-        self.app.call_from_thread(self.aliases_added, kind, variants, canonical, analysed)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.aliases_added, kind, variants, canonical, analysed, did)  # type: ignore[attr-defined]
 
-    def aliases_added(self, kind: str, variants: list[str], canonical: str, analysed: list[str]) -> None:
+    def aliases_added(self, kind: str, variants: list[str], canonical: str, analysed: list[str], did: str) -> None:
         shown = ", ".join(sanitize_line(v) for v in variants)
         self.notify(f"Alias: {shown} → {sanitize_line(canonical)} ({kind}); re-analysed {len(analysed)} event(s)",  # type: ignore[attr-defined]
                     timeout=5, markup=False)
+        self.expect_gone = did
         self.load_event(keep=True)  # type: ignore[attr-defined]
+
+    def check_expected_gone(self) -> None:
+        """After an alias: say so when the discrepancy it was meant to settle is still there."""
+        did, self.expect_gone = self.expect_gone, None
+        if did and self.discrepancy_by_id(did) is not None and getattr(self.discrepancy_by_id(did), "origin", "") != ORPHAN:  # type: ignore[attr-defined]
+            self.notify(f"The alias is recorded, but the analysis still sets {did} apart (names quoted as speakers or "  # type: ignore[attr-defined]
+                        "sources are compared as written); `rashomon alias remove` takes it back", severity="warning",
+                        timeout=8, markup=False)

@@ -46,7 +46,7 @@ class ReviewDialog(EscapeTolerance, ModalScreen[T], Generic[T]):
     ReviewDialog #title { text-style: bold; height: auto; max-height: 3; }
     ReviewDialog #hint { color: $foreground 70%; height: auto; margin-top: 1; }
     ReviewDialog OptionList, ReviewDialog OptionList:focus, ReviewDialog SelectionList, ReviewDialog SelectionList:focus {
-        height: auto; max-height: 14; border: none; padding: 0; background: $surface;
+        height: auto; max-height: 60vh; border: none; padding: 0; background: $surface;
     }
     """
 
@@ -81,17 +81,19 @@ class Choice:
 class ChoiceDialog(ReviewDialog[str]):
     """Pick one value: its key, or move and Enter. Used for status, credibility, reliability."""
 
-    def __init__(self, title: str, choices: Sequence[Choice], current: str | None = None, note: str = "") -> None:
+    def __init__(self, title: str, choices: Sequence[Choice], current: str | None = None, note: str = "",
+                 show_current: bool = True) -> None:
         keys = " ".join(c.key for c in choices)
         super().__init__(title, f"{keys} or ↑↓ Enter pick · Esc/q cancel" + (f"\n{note}" if note else ""))
         self.choices = list(choices)
         self.current = current
+        self.show_current = show_current
 
     def body(self) -> ComposeResult:
         options = []
         for c in self.choices:
             label = Text.assemble((f"{c.key}  ", "bold"), sanitize_line(c.label))
-            if c.value == self.current:
+            if c.value == self.current and self.show_current:
                 label.append("  (now)", style="dim italic")
             options.append(Option(label, id=c.value))
         yield OptionList(*options, id="choices")

@@ -33,11 +33,14 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 SPANS = 2  # spans taken before the dialog opens
 
+_MOVE = Binding.Group("Move span")
+_SIZE = Binding.Group("Longer/shorter")
 MARK_BINDINGS = [
-    Binding("w", "mark_move(1)", "Word", id="mark.right", tooltip="Move the span a word right"),
-    Binding("b", "mark_move(-1)", "Word", id="mark.left", tooltip="Move the span a word left"),
-    Binding("e", "mark_size(1)", "Longer", id="mark.longer", tooltip="Make the span a word longer"),
-    Binding("E", "mark_size(-1)", "Shorter", id="mark.shorter", key_display="E", tooltip="Make the span a word shorter"),
+    Binding("w", "mark_move(1)", "Word", id="mark.right", group=_MOVE, tooltip="Move the span a word right"),
+    Binding("b", "mark_move(-1)", "Word", id="mark.left", group=_MOVE, tooltip="Move the span a word left"),
+    Binding("e", "mark_size(1)", "Longer", id="mark.longer", group=_SIZE, tooltip="Make the span a word longer"),
+    Binding("E", "mark_size(-1)", "Shorter", id="mark.shorter", key_display="E", group=_SIZE,
+            tooltip="Make the span a word shorter"),
     Binding("a", "mark_sentence", "Sentence", id="mark.sentence", tooltip="Take the whole sentence as the span"),
     Binding("enter", "mark_take", "Take", id="mark.take", tooltip="Take this span (two make the discrepancy)"),
     Binding("escape", "mark_cancel", "Cancel", id="mark.cancel", tooltip="Stop marking"),

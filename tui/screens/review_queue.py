@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.binding import Binding
 from textual.timer import Timer
+from textual.widgets import Static
 
 from compare.models import AuditEntry, Discrepancy, Review
 from compare.sanitize import sanitize_line
@@ -112,6 +113,10 @@ class ReviewQueue:
         counts = status_counts(self.discrepancies, self.reviews)
         bar = self.query_one(QueueBar)  # type: ignore[attr-defined]
         bar.show(at, len(ids), len(self.discrepancies), counts, self.queue_filter.describe(), len(self.orphans))
+        total = len(self.discrepancies)
+        shown = f"{len(ids)} of {total}" if len(ids) != total else str(total)
+        title = f"Discrepancies ({shown})" if total else "No discrepancies"
+        self.query_one("#side-title", Static).update(f"{title} · d hides · / filters")  # type: ignore[attr-defined]
 
     def show_detail(self) -> None:
         model = self.model  # type: ignore[attr-defined]
@@ -135,11 +140,11 @@ class ReviewQueue:
         marks, gutters = selected_marks(model, d if d is not None and d.origin != ORPHAN else None)
         columns.set_marks("selected", marks, gutters)
         self.show_detail()
-        cells = mention_cells(model, d.mentions) if d else []
+        cells = [cell for cell, _ in (mention_cells(model, d.mentions) if d else []) if cell in model.row_of]
         if cells and reveal:
-            (col, _idx), _offset = cells[0]
-            columns.focus_column(col)
-            columns.reveal_rows([model.row_of[cell] for cell, _ in cells if cell in model.row_of])
+            first = min(cells, key=lambda cell: (model.row_of[cell], cell[0]))  # the mention highest up
+            columns.focus_column(first[0])
+            columns.reveal_rows([model.row_of[cell] for cell in cells])
         self.sync_list()
         self.update_status()  # type: ignore[attr-defined]
         self.refresh_bindings()  # type: ignore[attr-defined]

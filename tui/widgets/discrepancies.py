@@ -11,9 +11,9 @@ is gone (orphans) follow under a heading of their own. Moving the highlight post
 another analyst's change never moves this reviewer's columns.
 
 `DiscrepancyDetail` shows the selected one's summary, its review (status, credibility, tags, the
-note, who changed it last), the rule that fired with the values on each side (its explanation),
-each mention with its outlet, where the detail is missing, and its audit history (who, when,
-what), newest first.
+note, who changed it last), its audit history (who, when, what; newest first), the rule that
+fired with the values on each side (its explanation), each mention with its outlet, and where
+the detail is missing.
 
 All text here is untrusted (summaries quote the articles; notes, tags and reviewer names are
 typed by people) and is built as `Text` from plain strings after `sanitize_line`/`terminal_safe`,
@@ -40,7 +40,7 @@ from tui.widgets.queue import CREDIBILITY
 
 CLASSES = ("conflict", "variant", "omission")
 ORPHAN = "orphaned"  # the origin given to stand-ins for reviews whose discrepancy is gone
-HISTORY_SHOWN = 6
+HISTORY_SHOWN = 4
 _CLASS_CSS = """
     {name} > .discrepancy--conflict {{ color: $text-error; text-style: bold; }}
     {name} > .discrepancy--variant {{ color: $text-success; text-style: bold; }}
@@ -245,12 +245,12 @@ def change_summary(entry: AuditEntry) -> str:
 
 
 class DiscrepancyDetail(Static):
-    """The selected discrepancy: summary, review, explanation, mentions, missing accounts, history."""
+    """The selected discrepancy: summary, review, history, explanation, mentions, missing accounts."""
 
     COMPONENT_CLASSES = {f"discrepancy--{cls}" for cls in CLASSES}
     DEFAULT_CSS = """
     DiscrepancyDetail {
-        height: auto; max-height: 60%; padding: 0 1; background: $panel; display: none;
+        height: 60%; padding: 0 1; background: $panel; display: none;
         border-top: hkey $foreground 20%; overflow-y: auto;
     }
     DiscrepancyDetail.-shown { display: block; }
@@ -277,6 +277,13 @@ class DiscrepancyDetail(Static):
         text.append(f" · {review.status if review else 'open'}{origin} · {d.id}  ", style="dim")
         text.append(sanitize_line(d.summary), style="bold")
         self._review(text, review)
+        if history:
+            text.append(f"\nHistory ({len(history)}, newest first):", style="bold")
+            for entry in list(reversed(history))[:HISTORY_SHOWN]:
+                text.append(f"\n  {local_time(entry.at)} {sanitize_line(entry.reviewer or '?')}: ", style="dim")
+                text.append(change_summary(entry))
+            if len(history) > HISTORY_SHOWN:
+                text.append(f"\n  … {len(history) - HISTORY_SHOWN} older (rashomon show {d.id})", style="dim")
         if d.explanation:
             text.append("\n" + " ".join(terminal_safe(d.explanation).split()))
         for m in d.mentions:
@@ -287,13 +294,6 @@ class DiscrepancyDetail(Static):
         if d.missing_from:
             text.append("\n  missing from: ", style="dim")
             text.append(", ".join(outlets.get(a, a) for a in d.missing_from))
-        if history:
-            text.append(f"\nHistory ({len(history)}):", style="bold")
-            for entry in list(reversed(history))[:HISTORY_SHOWN]:
-                text.append(f"\n  {local_time(entry.at)} {sanitize_line(entry.reviewer or '?')}: ", style="dim")
-                text.append(change_summary(entry))
-            if len(history) > HISTORY_SHOWN:
-                text.append(f"\n  … {len(history) - HISTORY_SHOWN} older (rashomon show {d.id})", style="dim")
         self.update(text)
 
     @staticmethod
