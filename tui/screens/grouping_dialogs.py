@@ -82,10 +82,8 @@ class EventPicker(ModalScreen[str | None]):
         Binding("enter", "choose", "Choose", id="pick_event.choose", tooltip="Choose the highlighted event",
                 priority=True),
         Binding("escape", "cancel", "Cancel", id="pick_event.cancel", tooltip="Close without a change"),
-        Binding("down", "cursor(1)", "Next", show=False, id="pick_event.down",
-                tooltip="Highlight the next event (while typing a filter)"),
-        Binding("up", "cursor(-1)", "Previous", show=False, id="pick_event.up",
-                tooltip="Highlight the previous event (while typing a filter)"),
+        Binding("down", "cursor(1)", "Down", show=False, id="pick_event.down"),
+        Binding("up", "cursor(-1)", "Up", show=False, id="pick_event.up"),
     ]
 
     DEFAULT_CSS = _DIALOG_CSS.format(name="EventPicker") + """
