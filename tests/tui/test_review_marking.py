@@ -116,3 +116,25 @@ async def test_a_click_on_a_word_chooses_it_while_marking(paired_path, settle):
         a, b = words(model.raw_text(col, idx))[marking.first]
         assert a <= offset <= b  # the word under the pointer (on a space: the word before it)
         assert columns.focus_col == col
+
+
+async def test_a_drag_across_words_chooses_them_all(paired_path, settle):
+    app = open_app(paired_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = compare(app)
+        columns = screen.query_one(AlignedColumns)
+        model = screen.model
+        assert model is not None and columns.placement is not None
+        await pilot.press("home", "m")
+        start, end = (3 + 1, 0), (3 + 20, 0)  # the first column's first line: its 2nd and 21st cells of text
+        col, idx, low = hit_cell(columns, *start)  # type: ignore[misc]
+        _, _, high = hit_cell(columns, *end)  # type: ignore[misc]
+        await pilot.mouse_down(AlignedColumns, offset=start)
+        await pilot.mouse_up(AlignedColumns, offset=end)
+        marking = screen.marking
+        assert marking is not None and marking.cell == (col, idx)
+        spans = words(model.raw_text(col, idx))
+        chosen = spans[marking.first : marking.first + marking.count]
+        assert marking.count > 1
+        assert chosen[0][0] <= low and chosen[-1][1] >= high  # every word the drag crossed

@@ -6,7 +6,10 @@ Saved state is read back through a fresh connection; other analysts are other co
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+
+from textual.worker import WorkerFailed
 
 from tui.app import RashomonApp
 from tui.config import Config
@@ -296,3 +299,25 @@ async def test_the_queue_bar_fits_80_columns(seeded_path, settle, screen_text):
         line = next(line for line in screen_text(app).splitlines() if "open" in line and "conf" in line)
         assert len(line) <= 80 and f"1/{len(screen.discrepancies)}" in line
         assert screen.query_one(QueueBar).size.width <= 80
+
+
+async def test_a_failing_poll_is_reported_once_and_r_starts_watching_again(seeded_path, settle, screen_text, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app = open_app(seeded_path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await settle(pilot)
+        screen = compare(app)
+        change(seeded_path, screen.discrepancies[0].id, add_tags=["moved"])
+        app.db_path = Path("missing-dir/none.db")  # the poll's own connection cannot be opened
+        screen._poll()
+        with contextlib.suppress(WorkerFailed):  # the failure is the point here
+            await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert "does not exist" in screen_text(app)
+        assert screen.watching is False
+        app.db_path = seeded_path
+        await pilot.press("r")
+        await settle(pilot)
+        assert screen.watching is True
+        assert screen.reviews[screen.discrepancies[0].id].tags == ("moved",)

@@ -245,8 +245,9 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
         self.columns.loading = False
         if worker.name == "load event":
             self._loading = False
-        if worker.name == "watch changes":
+        if worker.name == "watch changes":  # one message, not one a second: r tries again
             self._polling = False
+            self.pause_watching()
         if worker.name == "word diffs" and self.diffs is not None:
             self._diffs_running = False
             self.diffs.forget_pending()

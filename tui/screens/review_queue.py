@@ -206,6 +206,15 @@ class ReviewQueue:
     def start_watching(self) -> None:
         if getattr(self, "_watch_timer", None) is None:
             self._watch_timer = self.set_interval(POLL_SECONDS, self._poll)  # type: ignore[attr-defined]
+            self.watching = True
+
+    watching = False  # whether the poll timer runs (it stops after a failed poll; r restarts it)
+
+    def pause_watching(self) -> None:
+        timer = getattr(self, "_watch_timer", None)
+        if timer is not None:
+            timer.pause()
+            self.watching = False
 
     def _poll(self) -> None:
         if self.model is None or self._polling:  # type: ignore[attr-defined]
@@ -216,6 +225,10 @@ class ReviewQueue:
     def action_reload(self) -> None:
         self.notify("Reloading the event", timeout=2)  # type: ignore[attr-defined]
         self.load_event(keep=True)  # type: ignore[attr-defined]
+        timer = getattr(self, "_watch_timer", None)
+        if timer is not None and not self.watching:
+            timer.resume()  # after a failed poll, watching starts again
+            self.watching = True
 
     @work(thread=True, group="compare-watch", name="watch changes", exit_on_error=False)
     def poll_changes(self, force: bool, quiet: bool = False) -> None:
