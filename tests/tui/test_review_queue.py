@@ -321,3 +321,17 @@ async def test_a_failing_poll_is_reported_once_and_r_starts_watching_again(seede
         await settle(pilot)
         assert screen.watching is True
         assert screen.reviews[screen.discrepancies[0].id].tags == ("moved",)
+
+
+async def test_startup_objects_are_frozen_once_for_the_run_and_thawed_at_exit(seeded_path, settle):
+    import gc
+
+    app = open_app(seeded_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0  # full collections no longer walk the app's long-lived objects
+        await pilot.press("r")
+        await settle(pilot)
+        assert gc.get_freeze_count() <= frozen  # once per run: a reload adds nothing (what it dropped is freed)
+    assert gc.get_freeze_count() == 0

@@ -307,6 +307,8 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
                 if first:
                     self.columns.reveal_rows([first])
         self.start_sentence = None
+        if not keep:
+            self.call_after_refresh(self.app.freeze_startup_objects)  # type: ignore[attr-defined]
         self.check_expected_gone()
         self.update_status()  # word diffs follow the first paint (set_model scheduled them)
 
