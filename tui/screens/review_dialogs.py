@@ -31,6 +31,7 @@ from tui.widgets.queue import FIELDS, QueueFilter
 
 T = TypeVar("T")
 MAX_TAG = 60
+CHECK = {True: ("✓ ", "bold"), False: ("  ", "")}  # chosen, without relying on the checkbox's colour
 
 
 class ReviewDialog(EscapeTolerance, ModalScreen[T], Generic[T]):
@@ -150,14 +151,21 @@ class TagPicker(ReviewDialog[tuple[list[str], list[str]]]):
 
     def body(self) -> ComposeResult:
         yield SelectionList[str](
-            *(Selection(self._label(n, tag), tag, tag in self.current) for n, tag in enumerate(self.offered)),
+            *(Selection(self._label(n, tag, tag in self.current), tag, tag in self.current)
+              for n, tag in enumerate(self.offered)),
             id="tags",
         )
         yield PlainInput(placeholder="a new tag (Enter adds it)", id="new-tag", max_length=MAX_TAG)
 
     @staticmethod
-    def _label(n: int, tag: str) -> Text:
-        return Text.assemble((f"{n + 1} " if n < 9 else "  ", "dim"), sanitize_line(tag))
+    def _label(n: int, tag: str, on: bool) -> Text:
+        return Text.assemble(CHECK[on], (f"{n + 1} " if n < 9 else "  ", "dim"), sanitize_line(tag))
+
+    @on(SelectionList.SelectedChanged, "#tags")
+    def _marks(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = set(event.selection_list.selected)
+        for n, tag in enumerate(self.offered):
+            event.selection_list.replace_option_prompt_at_index(n, self._label(n, tag, tag in chosen))
 
     def on_mount(self) -> None:
         self.query_one("#tags", SelectionList).focus()
@@ -191,7 +199,7 @@ class TagPicker(ReviewDialog[tuple[list[str], list[str]]]):
         tags = self.query_one("#tags", SelectionList)
         if tag not in self.offered:
             self.offered.append(tag)
-            tags.add_option(Selection(self._label(len(self.offered) - 1, tag), tag, True))
+            tags.add_option(Selection(self._label(len(self.offered) - 1, tag, True), tag, True))
         else:
             tags.select(tag)
         field.value = ""
@@ -228,11 +236,20 @@ class FilterDialog(ReviewDialog[QueueFilter]):
 
     def body(self) -> ComposeResult:
         chosen = {(name, v) for name, values in self.current.values().items() for v in values}
-        options = []
-        for name, value in sorted(set(self.counts) | chosen, key=lambda p: (FIELDS.index(p[0]), p[1])):
-            label = Text.assemble((f"{name:<7}", "dim"), sanitize_line(value), (f"  {self.counts.get((name, value), 0)}", "dim"))
-            options.append(Selection(label, (name, value), (name, value) in chosen))
+        self.order = sorted(set(self.counts) | chosen, key=lambda p: (FIELDS.index(p[0]), p[1]))
+        options = [Selection(self._label(pair, pair in chosen), pair, pair in chosen) for pair in self.order]
         yield SelectionList[tuple[str, str]](*options, id="filter")
+
+    def _label(self, pair: tuple[str, str], on: bool) -> Text:
+        name, value = pair
+        return Text.assemble(CHECK[on], (f"{name:<7}", "dim"), sanitize_line(value),
+                             (f"  {self.counts.get(pair, 0)}", "dim"))
+
+    @on(SelectionList.SelectedChanged, "#filter")
+    def _marks(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = set(event.selection_list.selected)
+        for n, pair in enumerate(self.order):
+            event.selection_list.replace_option_prompt_at_index(n, self._label(pair, pair in chosen))
 
     def on_mount(self) -> None:
         self.query_one("#filter", SelectionList).focus()
