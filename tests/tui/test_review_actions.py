@@ -289,3 +289,20 @@ async def test_ctrl_f_jumps_to_a_hit_and_g_to_a_grid_cell(seeded_path, settle):
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
+
+
+async def test_a_hit_in_another_event_opens_that_event_at_its_sentence(seeded_path, settle):
+    from store.search import Hit
+
+    app = open_app(seeded_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = compare(app)
+        other = "ev-cd86ccbec852"  # the seeds' February 2016 event (one article)
+        article = query(seeded_path, "SELECT article_id FROM event_articles WHERE event_id = ?", other)[0][0]
+        screen.open_hit(Hit("sentence", other, article, 2, None, "..."))
+        await settle(pilot)
+        opened = compare(app)
+        assert opened is not screen and opened.event_id == other
+        columns = opened.query_one(AlignedColumns)
+        assert opened.model is not None and opened.model.rows[columns.cursor_row][columns.focus_col] == 2
