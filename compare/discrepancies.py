@@ -26,8 +26,8 @@ from compare.details.event import EventContext
 from compare.details.extract import extract_article
 from compare.details.rules import explicit_contrast, offset_arithmetic
 from compare.ids import discrepancy_id
-from compare.models import Alias, AlignmentRow, Article, Detail, Discrepancy
-from compare.names import AliasTable
+from compare.models import Alias, AlignmentRow, Article, Detail, Discrepancy, QuoteValue
+from compare.names import AliasTable, name_key, person_key
 
 # When omissions of one sentence are merged, the most telling kind names the result.
 KIND_ORDER = ("number", "date", "cause", "person", "place", "quote", "organization", "rank", "attribution", "other")
@@ -41,6 +41,7 @@ def find_discrepancies(
     table = AliasTable(aliases)
     facts = [extract_article(a, table) for a in articles]
     ctx = EventContext.build(event_id, articles, facts, alignment)
+    alias_agents(ctx, table)
     compare_places(ctx)
     compare_people(ctx)
     compare_organizations(ctx)
@@ -55,6 +56,32 @@ def find_discrepancies(
     discrepancies = _merge_sentence_omissions(event_id, list(ctx.discrepancies.values()))
     details = sorted(ctx.details.values(), key=lambda d: d.id)
     return details, sorted(discrepancies, key=lambda d: d.id)
+
+
+def alias_agents(ctx: EventContext, table: AliasTable) -> None:
+    """Speakers and accusers are named as the accounts name them ("one report", "the ministry");
+    an alias the reviewer recorded ("these are the same") makes them one agent, so a quote or an
+    accusation credited to both is no longer a conflict of speakers."""
+
+    def canonical(display: str) -> tuple[str, str] | None:
+        for kind in ("person", "organization", "place"):
+            found = table.canonical(kind, display)
+            if found:
+                return found, person_key(found) if kind == "person" else name_key(found)
+        return None
+
+    for f in ctx.found("quote"):
+        speaker = getattr(f.value, "speaker", None)
+        hit = canonical(str(speaker)) if speaker else None
+        if hit:
+            f.value = QuoteValue(hit[0])
+            f.data["speaker_key"] = hit[1]
+    for f in ctx.found("attribution"):
+        accuser = f.data.get("accuser")
+        hit = canonical(str(accuser)) if accuser else None
+        if hit:
+            f.data["accuser"], f.data["accuser_key"] = hit
+            f.source = hit[0]
 
 
 def _merge_sentence_omissions(event_id: str, items: list[Discrepancy]) -> list[Discrepancy]:

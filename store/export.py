@@ -48,6 +48,18 @@ def slug(title: str, fallback: str) -> str:
     return text or fallback
 
 
+def _umask() -> int:
+    """The process umask, read without changing it (Linux), else the usual 022."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
 def write_file(path: Path, text: str, force: bool) -> None:
     """Write UTF-8 text atomically; an existing file is replaced only with `force`."""
     if path.exists() and not force:
@@ -58,6 +70,9 @@ def write_file(path: Path, text: str, force: bool) -> None:
         raise StoreError(f"the folder {path.parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); a note belongs to whoever may read the folder,
+        # so give it the mode a plain open() would: 0666 less the umask.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, path)

@@ -96,3 +96,16 @@ def test_review_command_changes_and_reports(capsys, dbfile):
     assert code != 0 and "no discrepancy" in err
     code, out, _ = run(capsys, "--db", str(dbfile), "show", did, "--json")
     assert json.loads(out)["review"]["credibility"] == 2
+
+
+def test_an_exported_note_gets_the_mode_a_plain_file_would(capsys, dbfile, tmp_path):
+    import os
+
+    old = os.umask(0o007)
+    try:
+        target = tmp_path / "note.md"
+        code, _, err = run(capsys, "--db", str(dbfile), "export", _asapov(capsys, dbfile), "-o", str(target))
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    assert target.stat().st_mode & 0o777 == 0o660
