@@ -107,7 +107,8 @@ def affected_events(db: Database, *names: str) -> list[str]:
 
 
 def add_alias(
-    db: Database, kind: str, variant: str, canonical: str, reviewer: str | None = None, *, analyse: bool = True
+    db: Database, kind: str, variant: str, canonical: str, reviewer: str | None = None, *, analyse: bool = True,
+    session: str | None = None, undoes: int | None = None,
 ) -> AliasChange:
     """Record that `variant` is `canonical` (replacing an alias of the same variant), mark the
     events mentioning either as changed and, unless `analyse` is false, re-analyse them."""
@@ -133,14 +134,18 @@ def add_alias(
         names = [variant, canonical] + ([before[1]] if before else [])
         events = affected_events(db, *names)
         touch(db, events)
-        audit(db, reviewer, "alias", f"{kind}:{key}", "replace" if before else "add",
+        audit(db, reviewer, "alias", f"{kind}:{key}", "undo" if undoes else "replace" if before else "add",
               {"variant": before[0], "canonical": before[1]} if before else None,
-              {"variant": variant, "canonical": canonical, "events": events})
+              {"variant": variant, "canonical": canonical, "events": events}
+              | ({"undoes": undoes} if undoes else {}), session)
     analysed = _analyse(db, events) if analyse else []
     return AliasChange(Alias(kind, variant, canonical), "replaced" if before else "added", tuple(events), tuple(analysed))
 
 
-def remove_alias(db: Database, kind: str, variant: str, reviewer: str | None = None, *, analyse: bool = True) -> AliasChange:
+def remove_alias(
+    db: Database, kind: str, variant: str, reviewer: str | None = None, *, analyse: bool = True,
+    session: str | None = None, undoes: int | None = None,
+) -> AliasChange:
     """Forget the alias of `variant` (matched by its transliteration key) and re-score its events."""
     from store.events import touch
 
@@ -155,8 +160,9 @@ def remove_alias(db: Database, kind: str, variant: str, reviewer: str | None = N
         db.execute("DELETE FROM aliases WHERE kind = ? AND variant_key = ?", [kind, key])
         events = affected_events(db, row[0], row[1])
         touch(db, events)
-        audit(db, reviewer, "alias", f"{kind}:{key}", "remove", {"variant": row[0], "canonical": row[1]},
-              {"events": events})
+        audit(db, reviewer, "alias", f"{kind}:{key}", "undo" if undoes else "remove",
+              {"variant": row[0], "canonical": row[1]},
+              {"events": events} | ({"undoes": undoes} if undoes else {}), session)
     analysed = _analyse(db, events) if analyse else []
     return AliasChange(Alias(kind, row[0], row[1]), "removed", tuple(events), tuple(analysed))
 

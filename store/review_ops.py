@@ -59,6 +59,8 @@ def undo_last(db: Database, reviewer: str, session: str) -> dict[str, Any]:
             _undo_outlet(db, entity_id, before, reviewer, session, audit_id)
         elif entity == "discrepancy" and action == "create":
             delete_manual(db, entity_id, reviewer, session, undoes=audit_id)
+        elif entity == "alias":
+            _undo_alias(db, entity_id, action, before, reviewer, session, audit_id)
         else:
             raise StoreError(f"the last change ({entity} {action}) cannot be undone here")
         return {"entity": entity, "id": entity_id, "action": action}
@@ -76,6 +78,22 @@ def _undo_outlet(db: Database, outlet: str, before: dict[str, Any], reviewer: st
         )
         audit(db, reviewer, "outlet", outlet, "undo", {"reliability": row[0]},
               {"reliability": before.get("reliability"), "undoes": undoes}, session)
+
+
+def _undo_alias(db: Database, entity_id: str, action: str, before: dict[str, Any], reviewer: str, session: str,
+                undoes: int) -> None:
+    """Put the alias table back: an added alias goes, a replaced or removed one returns."""
+    from store.aliases import add_alias, remove_alias
+
+    kind = entity_id.split(":", 1)[0]
+    row = db.execute("SELECT variant FROM aliases WHERE kind = ? AND variant_key = ?",
+                     [kind, entity_id.split(":", 1)[1]]).fetchone()
+    if action == "add" and row:
+        remove_alias(db, kind, row[0], reviewer, session=session, undoes=undoes)
+    elif action in ("replace", "remove") and before.get("variant"):
+        add_alias(db, kind, before["variant"], before["canonical"], reviewer, session=session, undoes=undoes)
+    else:
+        raise StoreError("the alias has changed since; use `rashomon alias` to set it")
 
 
 # ------------------------------------------------------------------------------------- import

@@ -7,8 +7,10 @@
     "compare.next" = "ctrl+n"
 
     [export]                      # defaults for `rashomon export` and the `x` key
-    format = "md"
-    only = "all"
+    format = "md"                 # md or json (the command line)
+    only = "all"                  # open, confirmed, dismissed, resolved or all
+    dir = "~/briefs"              # where `x` proposes to write the note
+    with_articles = false         # append the cleaned texts to the note
 
 A broken file is reported and ignored, never fatal: the app must start.
 """

@@ -217,3 +217,15 @@ def test_each_reviewer_has_their_own_place_to_reopen(db):
     assert load_state(db, "alice", "last") == {"event": "ev-3"}
     assert load_state(db, "bob", "last") == {"event": "ev-2"}
     assert load_state(db, "carol", "last", {}) == {}
+
+
+def test_undo_takes_back_an_alias_and_re_scores(seeded):
+    from store.aliases import add_alias, list_aliases
+
+    add_alias(seeded, "organization", "one report", "Defense Ministry", "alice", session="s")
+    assert [a["variant"] for a in list_aliases(seeded)] == ["one report"]
+    undone = undo_last(seeded, "alice", "s")
+    assert undone["entity"] == "alias"
+    assert list_aliases(seeded) == []
+    with pytest.raises(NothingToUndo):
+        undo_last(seeded, "alice", "s")

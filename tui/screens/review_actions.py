@@ -391,12 +391,13 @@ class ReviewActions:
         from store.analysis import analyse_stale
         from store.db import connect, retrying
 
-        path, reviewer, _session = self._who
+        path, reviewer, session = self._who
         db = connect(path)
         try:
             events: set[str] = set()
             for variant in variants:
-                change = retrying(lambda v=variant: add_alias(db, kind, v, canonical, reviewer, analyse=False))  # type: ignore[misc]
+                change = retrying(lambda v=variant: add_alias(  # type: ignore[misc]
+                    db, kind, v, canonical, reviewer, analyse=False, session=session))
                 events.update(change.events)
             analysed = analyse_stale(db, sorted(events))
         finally:
