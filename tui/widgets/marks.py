@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from compare.models import Detail, Discrepancy, Mention
+from compare.models import DETAIL_KINDS, Detail, Discrepancy, Mention
 from tui.widgets.model import Cell, CompareModel
 from tui.widgets.text import map_span
 
@@ -25,16 +25,7 @@ from tui.widgets.text import map_span
 MARK_KINDS: tuple[str, ...] = (
     "changed",  # words a non-base account has and the base lacks (word diff)
     "base-only",  # words of the base sentence some other account in the row lacks
-    "number",
-    "date",
-    "place",
-    "person",
-    "organization",
-    "rank",
-    "quote",
-    "attribution",
-    "cause",
-    "other",
+    *DETAIL_KINDS,  # details by kind (number, date, place ...)
     "variant",  # mentions of a variant discrepancy
     "omission",  # mentions of an omission (the detail only some accounts carry)
     "conflict",  # mentions of a conflict
