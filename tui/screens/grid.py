@@ -172,8 +172,11 @@ class GridScreen(EscapeTolerance, BaseScreen):
 
     @property
     def busy(self) -> bool:
-        """Still loading (tests wait for this to settle)."""
-        return self.bundle is None
+        """Still loading, or not yet filled at the table's final width (tests wait for this)."""
+        if self.bundle is None:
+            return True
+        width = self.table.size.width
+        return bool(self.shown) and width != 0 and width != self._width
 
     def on_mount(self) -> None:
         self.load_grid()
@@ -247,6 +250,10 @@ class GridScreen(EscapeTolerance, BaseScreen):
             self.focus_cell(*keep)
         self.describe()
         self.refresh_bindings()
+        # DataTable caches rendered lines by row and cursor, not by the label column's width; lines
+        # drawn before the new rows were measured could otherwise keep a blank label. Redraw once
+        # the table has measured them.
+        self.call_after_refresh(table.notify_style_update)
 
     def row_label(self, row: GridRow, width: int, height: int) -> Text:
         """The detail's symbols and `kind: label`, wrapped to the label column (padded to its width)."""
