@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -49,13 +50,24 @@ class ColumnPicker(ModalScreen[list[int] | None]):
             yield Static(Text("Columns to show", style="bold"))
             yield SelectionList[int](
                 *(
-                    Selection(Text(f"{c.outlet} · {c.published} · {c.title}"), n, n in self.shown)
+                    Selection(self._label(c, n in self.shown), n, n in self.shown)
                     for n, c in enumerate(self.columns)
                 ),
                 id="picker",
             )
             yield Static(Text("space: check/uncheck · enter: show these · esc: cancel"), id="picker-help")
         yield KeyBar()
+
+    @staticmethod
+    def _label(column: ColumnInfo, on: bool) -> Text:
+        """The column's line, with a check mark that reads without colour (NO_COLOR)."""
+        return Text.assemble(("✓ " if on else "  ", "bold"), f"{column.outlet} · {column.published} · {column.title}")
+
+    @on(SelectionList.SelectedChanged, "#picker")
+    def _marks(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = set(event.selection_list.selected)
+        for n, column in enumerate(self.columns):
+            event.selection_list.replace_option_prompt_at_index(n, self._label(column, n in chosen))
 
     def action_apply(self) -> None:
         chosen = sorted(self.query_one(SelectionList).selected)
