@@ -136,8 +136,8 @@ async def time_open(path: Path, event: str, runs: int) -> dict[str, list[float]]
 
         columns_class = TimedColumns  # the same screen, with a columns widget that notes its first paint
 
-        def show_bundle(self, bundle, stale=False, model=None):  # type: ignore[no-untyped-def]
-            super().show_bundle(bundle, stale, model)
+        def show_bundle(self, bundle, stale=False, model=None, **kwargs):  # type: ignore[no-untyped-def]
+            super().show_bundle(bundle, stale, model, **kwargs)
             self.call_after_refresh(lambda: self.shown.set_result(time.perf_counter()))
 
     app = RashomonApp(path, config=Config())
@@ -150,7 +150,7 @@ async def time_open(path: Path, event: str, runs: int) -> dict[str, list[float]]
             screen.shown = asyncio.get_running_loop().create_future()
             started = time.perf_counter()
             await app.push_screen(screen)
-            refreshed = await screen.shown
+            refreshed = await asyncio.wait_for(screen.shown, 60)  # a failed load must not hang the bench
             while not painted:
                 await pilot.pause()
             times["painted"].append(painted[0] - started)

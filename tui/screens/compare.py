@@ -233,8 +233,20 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
         model = CompareModel(bundle)  # pure Python: built here, off the UI thread
         model.prepare()
         model.layers = event_layers(model)
-        self.app.call_from_thread(self.show_bundle, bundle, stale, model, snapshot=snapshot, place=place, keep=keep,
+        self.app.call_from_thread(self._loaded, bundle, stale, model, snapshot=snapshot, place=place, keep=keep,
                                   select=select)
+
+    def _loaded(self, bundle: EventBundle, stale: bool, model: CompareModel, **options: Any) -> None:
+        """Show what the worker loaded. An event with nothing to list first hides the discrepancy list
+        and waits one refresh, so its columns are laid out (every sentence wrapped) once, at their
+        final width, not first beside the list and again when it goes."""
+        snapshot = options.get("snapshot")
+        empty = not bundle.analysis.discrepancies and not (snapshot is not None and snapshot.orphans)
+        if empty and not options.get("keep") and self.has_class("-list"):
+            self.set_class(False, "-list")
+            self.call_after_refresh(self.show_bundle, bundle, stale, model, **options)
+        else:
+            self.show_bundle(bundle, stale, model, **options)
 
     def _missing(self, message: str) -> None:
         self._loading = False

@@ -128,6 +128,7 @@ class CompareModel:
         for col, sentences in enumerate(self._sentences):
             for idx in sentences:
                 self.display(col, idx)
+        self.row_of  # noqa: B018 -- built now too (the screen looks up where the base account starts)
 
     def sentence(self, col: int, idx: int) -> Sentence | None:
         return self._sentences[col].get(idx)
