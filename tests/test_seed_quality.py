@@ -20,7 +20,9 @@ from compare.models import Discrepancy, EventBundle
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_TRUTH = REPO / "tests" / "truth" / "seeds.toml"
-PLANTED_SETS = ["planted", "planted2"]  # planted2 was written after tuning on planted, as a held-out check
+# planted2 and planted3 were each written as a held-out check and run once before any tuning on them
+# (their manifests record that first score); all three are now tuned on.
+PLANTED_SETS = ["planted", "planted2", "planted3"]
 NAME_KINDS = frozenset({"place", "person", "organization", "rank"})
 
 

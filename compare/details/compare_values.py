@@ -74,7 +74,7 @@ def number_clusters(ctx: EventContext) -> dict[str, list[Found]]:
             key = f"age|{_age_owner(ctx, f)}"
         elif group and group not in lx.GENERIC_GROUPS:
             key = f"{role}|{group}"
-        elif len(specific.get(role, ())) == 1:
+        elif role != "count" and len(specific.get(role, ())) == 1:
             key = f"{role}|{next(iter(specific[role]))}"  # "three Russians" killed = the soldiers killed
         else:
             key = f"{role}|-"
@@ -104,6 +104,8 @@ def compare_numbers(ctx: EventContext) -> None:
         else:
             label = f"{role} ({group})" if group and group != "-" else role
         did = ctx.add_detail("number", key, f"number {label}", founds)
+        if role == "count" and group in ("-", *lx.GENERIC_GROUPS):
+            continue  # "seven men", "nearly 160 people" with no casualty word: counts of what is not said
         involved_list, bad = clashes(ctx, founds, _bounds_of, lambda a, b: _bounds_overlap(a, b))  # type: ignore[arg-type]
         same = _same_written_differently(founds)
         if bad:
@@ -212,7 +214,7 @@ def _victim_label(ctx: EventContext, victim: str) -> str:
     kind, _, name = victim.partition(":")
     if kind == "person":
         return ctx.person_name(name)
-    return f"the {name}s"
+    return "people" if name == "person" else f"the {name}s"
 
 
 
@@ -234,12 +236,14 @@ def compare_dates(ctx: EventContext) -> None:
     for key, founds in sorted(date_clusters(ctx).items()):
         role, _, who = key.partition("|")
         known_victim = who != "-"
-        if role == "incident":
-            label = f"date of the attack on {_victim_label(ctx, who)}" if known_victim else "date of a casualty"
+        if role == "incident" and who.startswith("person:"):
+            label = f"date of the attack on {_victim_label(ctx, who)}"
+        elif role == "incident":  # an attack or an accident that hit a group
+            label = f"date of the incident that hit {_victim_label(ctx, who)}" if known_victim else "date of a casualty"
         else:
             label = f"{role} date"
         did = ctx.add_detail("date", key, label, founds)
-        if role in ("statement", "date") or role == "incident" and not known_victim:
+        if role in ("statement", "date", "dateline") or role == "incident" and not known_victim:
             continue
         resolved = [f for f in founds if isinstance(f.value, DateValue)]
         involved_list, bad = clashes(ctx, resolved, lambda f: (f.value.start, f.value.end),  # type: ignore[union-attr]

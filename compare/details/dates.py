@@ -220,6 +220,16 @@ def _small_number(word: str) -> int | None:
 CASUALTY_NOUNS = frozenset("dead death deaths bodies casualties casualty lives fatalities".split())
 
 
+def _trailing_attribution(tokens: list[Token], verb: int, after_date: int) -> bool:
+    """Whether the reporting verb at `verb` closes the sentence after a comma, as in "..., officials
+    said (on Friday)." (a few words after the comma, then the sentence ends or gives only a time)."""
+    comma = next((k for k in range(verb - 1, after_date - 1, -1) if tokens[k].text == ","), None)
+    if comma is None or verb - comma > 5:
+        return False
+    rest = [t for t in tokens[verb + 1 :] if t.is_word]
+    return len(rest) <= 3
+
+
 def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     """What the date in body span [start, end) is about: the nearest event or reporting word."""
     lo = next((t.idx for t in tokens if t.end > start), len(tokens))
@@ -242,6 +252,8 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
         dist = lo - tok.idx if tok.idx < lo else tok.idx - hi + 1
         between = tokens[tok.idx + 1 : lo] if tok.idx < lo else tokens[hi : tok.idx]
         dist += 4 * sum(t.text in ",;:" for t in between)  # a comma ends the clause the date is in
+        if role == "statement" and tok.idx >= hi and _trailing_attribution(tokens, tok.idx, hi):
+            continue  # "... sank late on Wednesday, officials said.": the attribution does not date the event
         if role == "statement":
             dist += 1.5  # an event word near a date says more than a reporting verb
         elif word in CASUALTY_NOUNS:
@@ -249,6 +261,17 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
         if best is None or dist < best[0]:
             best = (dist, role)
     return best[1] if best else None
+
+
+# A wire dateline opening a paragraph: "MUNSHIGANJ, Bangladesh, Aug. 12 —", "KYIV, May 3 (Reuters) -".
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-—–]")
+
+
+def _in_dateline(text: str, a: int, b: int) -> bool:
+    """Whether the date at [a, b) of a sentence is its opening dateline: the day the report was
+    filed, not a day anything in it happened (it is kept as a detail, never compared)."""
+    return bool(_DATELINE_BEFORE.match(text[:a])) and bool(_DATELINE_AFTER.match(text[b:]))
 
 
 def extract_dates(doc: Doc) -> list[Found]:
@@ -270,7 +293,7 @@ def extract_dates(doc: Doc) -> list[Found]:
                 # The surface keeps what names the day, not the preposition ("over the weekend").
                 surface = doc.body[start:end]
                 value = DateValue(_iso(span[0]), _iso(span[1])) if span else None
-                role = date_role(doc.tokens[s_idx], start, end)
+                role = "dateline" if _in_dateline(text, a, b) else date_role(doc.tokens[s_idx], start, end)
                 out.append(Found("date", doc.article.id, s_idx, start, end, surface, value, role or "date",
                                  role=role, data={"form": kind, "relative": kind not in ("iso", "mdy", "dmy", "month_year", "year")}))
     out.sort(key=lambda f: f.start)

@@ -239,7 +239,27 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return "person"
     if len(words) >= 2 and after is not None and after.text == "," and after2 is not None and after2.is_number:
         return "person"
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and (_speaks_before(span) or _who_after(span)):
+        return "person"
     return None
+
+
+# Reporting verbs whose object is never a listener ("told Interfax" names who was told, not who spoke).
+_SAID_BEFORE = frozenset("said says added adds wrote writes recalled recalls continued explained insisted".split())
+
+
+def _speaks_before(span: Span) -> bool:
+    """A quotation's attribution written verb first: "..., said Jamal Uddin, a trader" / "said Jamal Uddin."."""
+    toks = span.tokens
+    before = toks[span.i - 1] if span.i > 0 else None
+    after = toks[span.j] if span.j < len(toks) else None
+    return before is not None and before.lower in _SAID_BEFORE and (after is None or after.text in (",", ".", ";"))
+
+
+def _who_after(span: Span) -> bool:
+    """A relative clause about a person follows: "Golam Sarwar, who heads the authority"."""
+    toks = span.tokens
+    return span.j + 1 < len(toks) and toks[span.j].text == "," and toks[span.j + 1].lower in ("who", "whose")
 
 
 def _speaks_after(span: Span) -> bool:

@@ -43,10 +43,13 @@ RANK_WORDS = {
     "adm": "admiral", "vice": "vice", "rear": "rear", "marshal": "marshal", "corporal": "corporal",
     "cpl": "corporal", "private": "private", "pvt": "private", "commander": "commander",
     "cmdr": "commander", "first": "first", "staff": "staff", "field": "field",
+    "commodore": "commodore", "cdre": "commodore", "superintendent": "superintendent",
+    "supt": "superintendent", "inspector": "inspector", "insp": "inspector", "constable": "constable",
 }
 # A rank phrase must end on one of these (so "first" or "vice" alone is no rank).
 RANK_HEADS = frozenset(
-    "general colonel major captain sergeant admiral marshal corporal private lieutenant brigadier commander".split()
+    """general colonel major captain sergeant admiral marshal corporal private lieutenant brigadier commander
+    commodore superintendent inspector constable""".split()
 )
 # Words a title before a name is made of ("Deputy Foreign Minister", "Kremlin spokesman") ...
 TITLE_WORDS = frozenset(
@@ -189,8 +192,12 @@ CASUALTY_ROLES = {
     "casualties": "casualties", "casualty": "casualties", "wounded": "wounded",
     "injured": "wounded", "injuring": "wounded", "injuries": "wounded", "wounding": "wounded",
     "hurt": "wounded", "missing": "missing", "captured": "captured", "kidnapped": "captured",
-    "abducted": "captured", "arrested": "arrested", "detained": "arrested",
+    "abducted": "captured", "arrested": "arrested", "detained": "arrested", "unaccounted": "missing",
 }
+# A rate ("each year", "a day", "annually"): counts in its sentence are statistics of many
+# events, not this event's toll.
+RATE_WORDS = frozenset("annually yearly monthly weekly daily".split())
+RATE_UNITS = frozenset("year month week day".split())
 # "mortally wounded" is a death.
 MORTAL_WORDS = frozenset("mortally fatally".split())
 # Roles a date may be about, besides casualties.
@@ -201,6 +208,9 @@ DATE_ROLE_WORDS = {
     "meeting": "meeting", "met": "meeting", "talks": "meeting", "election": "election",
     "captured": "capture", "capture": "capture", "seized": "capture", "took": "capture",
     "arrived": "arrival", "visit": "visit", "visited": "visit", "signed": "signing",
+    # Accidents date the incident as attacks do.
+    "sank": "attack", "sunk": "attack", "capsized": "attack", "collided": "attack", "collision": "attack",
+    "crashed": "attack", "crash": "attack", "derailed": "attack", "exploded": "attack", "collapsed": "attack",
 }
 # Nouns of counted people, grouped so "servicemen", "troops" and "marines" meet.
 NOUN_GROUPS = {
@@ -228,6 +238,13 @@ NOUN_GROUP_OF = {word: group for group, words in NOUN_GROUPS.items() for word in
 GENERIC_GROUPS = frozenset({"person"})
 # Groups counted as a part of another ("12 civilians, including three children").
 SUBSET_GROUPS = {"child": "civilian"}
+# Units of measure and money: a count of them is a distance, weight or sum, never of people.
+MEASURE_UNITS = frozenset(
+    """metre metres meter meters kilometre kilometres kilometer kilometers km mile miles foot feet yard
+    yards inch inches centimetres centimeters tonne tonnes ton tons kilogram kilograms kilo kilos kg
+    pound pounds litre litres liter liters gallon gallons hectare hectares acre acres degree degrees
+    knot knots dollar dollars euro euros ruble rubles rouble roubles rupee rupees yuan taka percent""".split()
+)
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
               "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0}
@@ -249,6 +266,9 @@ MEANS_FAMILIES = {
     "gunfire": "gunfire sniper snipers shooting gunshot gunshots bullets machine-gun rifle rifles",
     "ground explosive": "ied landmine landmines mine mines explosive explosives car-bomb",
     "missile": "missile missiles",
+    # Accidents: what sank, derailed or brought down a vessel, train or building.
+    "collision": "collision collisions collided rammed ramming",
+    "weather": "storm storms gale gales cyclone typhoon hurricane gusts squall",
 }
 MEANS_PARENT = {"jet": "air", "helicopter": "air", "drone": "air", "mortar": "indirect fire",
                "tube artillery": "indirect fire", "rocket": "indirect fire"}

@@ -75,7 +75,7 @@ def _words_value(words: list[str]) -> int | None:
         return None
 
 
-def _read_number(tokens: list[Token], i: int) -> tuple[int, int | None, tuple[int, int] | None]:
+def _read_number(tokens: list[Token], i: int) -> tuple[int, int | None, tuple[int, int | None] | None]:
     """(index past the number, its value, a vague range) for the number starting at i, else (i, None, None)."""
     tok = tokens[i]
     low = tok.lower
@@ -86,12 +86,12 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, int | None, tuple[in
             return i, None, None
         return i + 1, int(low.replace(",", "")), None
     if low in VAGUE:
-        return i + 1, None, VAGUE[low]
+        return _scaled(tokens, i + 1, VAGUE[low])
     if low == "a" and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "few", "handful", "couple", "hundred", "thousand"):
         if tokens[i + 1].lower == "dozen":
             return i + 2, 12, None
         if tokens[i + 1].lower in VAGUE:
-            return i + 2, None, VAGUE[tokens[i + 1].lower]
+            return _scaled(tokens, i + 2, VAGUE[tokens[i + 1].lower])
         return i + 2, {"hundred": 100, "thousand": 1000}[tokens[i + 1].lower], None
     if low not in UNITS:
         return i, None, None
@@ -114,6 +114,19 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, int | None, tuple[in
     if j < len(tokens) and tokens[j].lower in ("dozen", "dozens"):
         return j + 1, value * 12, None
     return j, value, None
+
+
+SCALE_VALUES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _scaled(tokens: list[Token], j: int, vague: tuple[int, int | None]) -> tuple[int, int | None, tuple[int, int | None]]:
+    """A vague quantity, times the scale word after it if there is one: "several hundred" is
+    300-900, "a few thousand" 2,000-5,000 (a vague quantity of hundreds, not 3-9)."""
+    if j < len(tokens) and tokens[j].lower in SCALE_VALUES:
+        scale = SCALE_VALUES[tokens[j].lower]
+        low, high = vague
+        return j + 1, None, (low * scale, None if high is None else high * scale)
+    return j, None, vague
 
 
 def _qualifier(tokens: list[Token], i: int) -> tuple[str | None, int]:
@@ -244,7 +257,7 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         return None
     tok = tokens[i]
     after = tokens[j].lower if j < len(tokens) else ""
-    if after in lx.TIME_UNITS or after in ("percent", "per", "%", "o'clock", "am", "pm", "a.m", "p.m"):
+    if after in lx.TIME_UNITS or after in lx.MEASURE_UNITS or after in ("per", "%", "o'clock", "am", "pm", "a.m", "p.m"):
         return None
     if tok.is_number and value is not None and 1900 <= value <= 2100 and len(tok.text) == 4:
         return None
@@ -282,8 +295,10 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     if noun in lx.CASUALTY_ROLES:
         role = lx.CASUALTY_ROLES[noun]
         group = None
-    if role is None and group is None:
+    if role is None and group is None or noun in lx.MEASURE_UNITS:
         return None  # a number of things, not of people: not a detail analysts compare
+    if role is not None and _states_a_rate(tokens):
+        return None  # "Several hundred people die in such accidents each year": a statistic, not this toll
     start = tokens[qstart].start
     end = tokens[nend - 1].end if nend > j else tokens[j - 1].end
     number = NumberValue(lo, hi, qualifier, noun)
@@ -291,6 +306,16 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
                  f"{_role_key(role)}|{group or noun or '-'}", role=role,
                  data={"group": group, "noun": noun, "exact": value if vague is None and qualifier is None else None,
                        "number_text": " ".join(t.lower for t in tokens[i:j] if t.text not in "-‐")})
+
+
+def _states_a_rate(tokens: list[Token]) -> bool:
+    """Whether the sentence gives a rate: "annually", "each year", "every month", "a day", "per week"."""
+    for k, tok in enumerate(tokens):
+        if tok.lower in lx.RATE_WORDS:
+            return True
+        if tok.lower in ("each", "every", "per", "a") and k + 1 < len(tokens) and tokens[k + 1].lower in lx.RATE_UNITS:
+            return True
+    return False
 
 
 TOLL_PREPOSITIONS = frozenset("at to of as from".split())
