@@ -183,6 +183,15 @@ def _means_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return family, i + 1
 
 
+CAUSE_MARKERS = frozenset("blaming blamed caused cause due because attributed".split())
+
+
+def _named_as_cause(tokens: list[Token], i: int) -> bool:
+    """The means is said to be the cause, however far from the casualty word: "..., blaming a
+    sudden rock burst", "caused by a gas explosion", "due to a storm"."""
+    return any(t.lower in CAUSE_MARKERS for t in tokens[max(0, i - 4) : i])
+
+
 def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str | None]) -> list[Found]:
     out: list[Found] = []
     aid = doc.article.id
@@ -201,7 +210,7 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
             tok = tokens[i]
             low = tok.lower
             means = _means_at(tokens, i) if means_here else None
-            if means is not None and hit is not None and _word_distance(tokens, i, anchor) > 20:
+            if means is not None and hit is not None and _word_distance(tokens, i, anchor) > 20 and not _named_as_cause(tokens, i):
                 means = None
             if means is not None:
                 family, end = means

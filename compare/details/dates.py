@@ -226,8 +226,10 @@ def _trailing_attribution(tokens: list[Token], verb: int, after_date: int) -> bo
     comma = next((k for k in range(verb - 1, after_date - 1, -1) if tokens[k].text == ","), None)
     if comma is None or verb - comma > 5:
         return False
-    rest = [t for t in tokens[verb + 1 :] if t.is_word]
-    return len(rest) <= 3
+    after = tokens[verb + 1 :]
+    rest = [t for t in after if t.is_word]
+    clause = next((k for k, t in enumerate(after) if t.text == ","), None)  # "..., the operator said, blaming ..."
+    return len(rest) <= 3 or clause is not None and clause <= 3
 
 
 def date_role(tokens: list[Token], start: int, end: int) -> str | None:

@@ -219,6 +219,8 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return "organization"
     if after is not None and after.lower in ("news", "agency") and (after.lower == "agency" or (after2 and after2.lower == "agency")):
         return "organization"
+    if _dateline_place(span):
+        return "place"
     if any(t.is_acronym for t in toks[span.i : span.j]) and all(w.lower() not in lx.DEMONYMS for w in words[-1:]):
         return "organization"
     if low[-1] in lx.PLACE_HEADS:
@@ -262,12 +264,24 @@ def _who_after(span: Span) -> bool:
     return span.j + 1 < len(toks) and toks[span.j].text == "," and toks[span.j + 1].lower in ("who", "whose")
 
 
+def _dateline_place(span: Span) -> bool:
+    """The capitals opening a wire dateline are a place: "QARAGHANDY, Kazakhstan, March 14 (...) -"."""
+    toks = span.tokens
+    words = toks[span.i : span.j]
+    return (span.i == 0 and all(t.text.isupper() and len(t.text) > 2 for t in words if t.is_word)
+            and span.j < len(toks) and toks[span.j].text == ",")
+
+
 def _speaks_after(span: Span) -> bool:
-    """A reporting verb follows, directly or after an apposition: "Rami Abdulrahman, said"."""
+    """A reporting verb follows, directly or after an apposition: "Rami Abdulrahman, said",
+    "Aida Berg, the shift foreman, told"."""
     toks = span.tokens
     k = span.j
     if k < len(toks) and toks[k].text == ",":
         k += 1
+        close = next((m for m in range(k, min(k + 7, len(toks))) if toks[m].text == ","), None)
+        if close is not None and toks[k].lower in ("the", "a", "an") and close + 1 < len(toks):
+            k = close + 1  # past the apposition
     return k < len(toks) and toks[k].lower in lx.SPEECH_VERBS
 
 
@@ -320,5 +334,6 @@ def _to_found(doc: Doc, span: Span, people: People, aliases: AliasTable) -> list
         return out
     if span.kind == "place":
         canonical = aliases.canonical("place", surface) or surface
-        out.append(Found("place", aid, span.sentence, span.start, span.end, surface, canonical, name_key(canonical)))
+        out.append(Found("place", aid, span.sentence, span.start, span.end, surface, canonical, name_key(canonical),
+                         data={"dateline": _dateline_place(span)}))
     return out

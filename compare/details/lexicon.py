@@ -85,7 +85,8 @@ ORG_HEADS = frozenset(
     university bank company group government parliament duma commission court police navy command
     movement network press radio television tv embassy consulate staff intelligence administration
     cabinet regime caliphate battalion division regiment unit units board bureau authority
-    authorities foundation observers mission
+    authorities foundation observers mission mining corporation corp holdings industries ltd inc llc
+    plc airlines railways shipping
     """.split()
 )
 # Well-known news agencies (organisations by definition), matched on a lower-cased surface.
@@ -178,7 +179,7 @@ PLACE_HEADS = frozenset(
     """.split()
 )
 # Lower-case words that introduce a place ("near X", "the city of X").
-PLACE_PREPOSITIONS = frozenset("in near at outside from into across toward towards around inside".split())
+PLACE_PREPOSITIONS = frozenset("in near at outside from into across toward towards around inside through".split())
 
 # ------------------------------------------------------------------------------------- casualties
 
@@ -211,6 +212,7 @@ DATE_ROLE_WORDS = {
     # Accidents date the incident as attacks do.
     "sank": "attack", "sunk": "attack", "capsized": "attack", "collided": "attack", "collision": "attack",
     "crashed": "attack", "crash": "attack", "derailed": "attack", "exploded": "attack", "collapsed": "attack",
+    "caved": "attack",
 }
 # Nouns of counted people, grouped so "servicemen", "troops" and "marines" meet.
 NOUN_GROUPS = {
@@ -226,7 +228,8 @@ NOUN_GROUPS = {
         volunteer volunteers""",
     "civilian": """civilian civilians woman women resident residents villager villagers refugee
         refugees worker workers student students journalist journalists passenger passengers
-        patient patients doctor doctors nurse nurses medic medics""",
+        patient patients doctor doctors nurse nurses medic medics miner miners fisherman fishermen
+        pilgrim pilgrims tourist tourists climber climbers""",
     "child": "child children minor minors boy boys girl girls infant infants baby babies toddler toddlers",
     "contractor": "contractor contractors mercenary mercenaries",
     "policeman": "policeman policemen police trooper",
@@ -247,7 +250,8 @@ MEASURE_UNITS = frozenset(
 )
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
-              "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0}
+              "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0,
+              "decade": 3650, "decades": 3650, "century": 36500, "centuries": 36500}
 
 # ------------------------------------------------------------------------------------- the means
 
@@ -264,11 +268,14 @@ MEANS_FAMILIES = {
     "helicopter": "helicopter helicopters gunship gunships",
     "drone": "drone drones uav uavs",
     "gunfire": "gunfire sniper snipers shooting gunshot gunshots bullets machine-gun rifle rifles",
-    "ground explosive": "ied landmine landmines mine mines explosive explosives car-bomb",
+    # ("mine" alone is left out: a coal mine is a place far more often than a landmine is a weapon)
+    "ground explosive": "ied landmine landmines explosive explosives car-bomb",
     "missile": "missile missiles",
     # Accidents: what sank, derailed or brought down a vessel, train or building.
     "collision": "collision collisions collided rammed ramming",
     "weather": "storm storms gale gales cyclone typhoon hurricane gusts squall",
+    "gas explosion": "methane firedamp",
+    "collapse": "rockburst cave-in landslide landslip mudslide",
 }
 MEANS_PARENT = {"jet": "air", "helicopter": "air", "drone": "air", "mortar": "indirect fire",
                "tube artillery": "indirect fire", "rocket": "indirect fire"}
@@ -277,7 +284,9 @@ MEANS_BIGRAMS = {("air", "strike"): "air", ("air", "strikes"): "air", ("air", "r
                  ("air", "raids"): "air", ("barrel", "bomb"): "helicopter", ("barrel", "bombs"): "helicopter",
                  ("car", "bomb"): "ground explosive", ("roadside", "bomb"): "ground explosive",
                  ("suicide", "bomber"): "ground explosive", ("cruise", "missile"): "missile",
-                 ("rocket", "artillery"): "rocket"}
+                 ("rocket", "artillery"): "rocket", ("rock", "burst"): "collapse", ("rock", "bursts"): "collapse",
+                 ("gas", "explosion"): "gas explosion", ("land", "mine"): "ground explosive",
+                 ("anti-tank", "mine"): "ground explosive", ("naval", "mine"): "ground explosive"}
 MEANS_FAMILY_OF = {w: fam for fam, words in MEANS_FAMILIES.items() for w in words.split()}
 # Words that make an accusation background rather than a claim about the event.
 HABITUAL_MARKERS = frozenset("previously repeatedly often long frequently routinely past".split())

@@ -315,6 +315,9 @@ def _states_a_rate(tokens: list[Token]) -> bool:
             return True
         if tok.lower in ("each", "every", "per", "a") and k + 1 < len(tokens) and tokens[k + 1].lower in lx.RATE_UNITS:
             return True
+        # a tally of many years: "over the past two decades", "in the last ten years"
+        if tok.lower in ("past", "last") and any(t.lower in ("years", "decades", "centuries") for t in tokens[k + 1 : k + 4]):
+            return True
     return False
 
 

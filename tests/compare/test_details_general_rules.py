@@ -83,3 +83,42 @@ def test_a_collision_and_a_storm_are_different_causes_and_the_same_speaker_is_no
     kinds = [(d.cls, d.kind) for d in result.discrepancies]
     assert ("conflict", "cause") in kinds
     assert not any("different speaker" in d.summary for d in result.discrepancies), [d.summary for d in result.discrepancies]
+
+
+def test_a_coal_mine_is_no_landmine_but_a_land_mine_is_a_weapon():
+    assert helpers.found("Nine miners were killed in a blast at the Zelen coal mine.", "cause") == []
+    (cause,) = helpers.found("Two farmers were killed by a land mine near the border.", "cause")
+    assert cause.data["family"] == "ground explosive"
+
+
+def test_a_tally_over_decades_is_no_toll_and_decades_are_no_count():
+    assert helpers.found("Floods have killed dozens of villagers over the past two decades.", "number") == []
+
+
+def test_a_speaker_after_an_apposition_is_a_person():
+    people = {str(f.value) for f in helpers.found(
+        '"It went dark," Marek Voss, the night porter, told the radio.', "person")}
+    assert people == {"Marek Voss"}
+
+
+def test_a_dateline_in_capitals_is_a_place_and_not_where_the_casualties_were():
+    result = _event({
+        "a1": "VARNOVO, Ruritania, March 10 (Herald) — Nine miners died near Lutsk on Tuesday.",
+        "a2": "Nine miners died near Lutsk on Tuesday, officials said.",
+    })
+    assert not any(d.cls == "omission" and "VARNOVO" in d.summary for d in result.discrepancies)
+
+
+def test_kazakh_and_russian_spellings_of_one_place_are_a_variant():
+    result = _event({
+        "a1": "Nine miners died in a cave-in near Qaraghandy on Tuesday.",
+        "a2": "Nine miners died in a cave-in near Karaganda on Tuesday.",
+    })
+    assert [(d.cls, d.kind) for d in result.discrepancies if d.kind == "place"] == [("variant", "place")]
+
+
+def test_what_an_account_blames_is_the_cause_however_far_from_the_casualty_word():
+    (cause,) = helpers.found(
+        "Six workers were killed when part of the old quarry wall gave way at the northern end of the site "
+        "late on Monday, the owners said in a short statement, blaming a landslide.", "cause")
+    assert cause.data["family"] == "collapse"
