@@ -105,14 +105,28 @@ def _pragmas(db: Database, memory: bool, readonly: bool = False) -> None:
     if memory or readonly:
         return
     try:
-        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc) or "read-only" in str(exc):
             return  # a read-only file: reading still works; writes will say why they fail
         raise
     conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new file to WAL. Switching needs the file to itself, and SQLite answers "database
+    is locked" at once, without waiting, while another process is creating the same new file (two
+    ingests started together): so wait and look again, up to the busy timeout, as a lock would."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02 + random.random() * 0.05)
 
 
 @contextlib.contextmanager
