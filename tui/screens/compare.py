@@ -393,22 +393,6 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
         self.update_status()
         self.remember_place()
 
-    # ------------------------------------------------------------------------- columns
-
-    def action_shift_window(self, delta: int) -> None:
-        self.columns.shift_window(delta)
-
-    def action_pick_columns(self) -> None:
-        if self.model is None:
-            return
-        from tui.screens.columns import ColumnPicker
-
-        def chosen(columns: list[int] | None) -> None:
-            if columns:
-                self.columns.set_shown(columns)
-
-        self.app.push_screen(ColumnPicker(self.model.columns, self.columns.shown), chosen)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True

@@ -7,6 +7,7 @@
   account, the sentence at the cursor and its height on screen, the chosen columns and the
   selection are noted before and put back after, so nothing jumps.
 - Reliability grades shown in the column headings.
+- Which columns are shown: `[`/`]` slide the window, `v` picks them.
 """
 
 from __future__ import annotations
@@ -36,6 +37,22 @@ class CompareView:
     _diffs_running: bool
     _diffs_wanted: bool
     _diffs_scheduled: bool
+
+    # ------------------------------------------------------------------------- columns
+
+    def action_shift_window(self, delta: int) -> None:
+        self.columns.shift_window(delta)
+
+    def action_pick_columns(self) -> None:
+        if self.model is None:
+            return
+        from tui.screens.columns import ColumnPicker
+
+        def chosen(columns: list[int] | None) -> None:
+            if columns:
+                self.columns.set_shown(columns)
+
+        self.app.push_screen(ColumnPicker(self.model.columns, self.columns.shown), chosen)  # type: ignore[attr-defined]
 
     # --------------------------------------------------------------------------- diffs
 
