@@ -224,7 +224,7 @@ def _trailing_attribution(tokens: list[Token], verb: int, after_date: int) -> bo
     """Whether the reporting verb at `verb` closes the sentence after a comma, as in "..., officials
     said (on Friday)." (a few words after the comma, then the sentence ends or gives only a time)."""
     comma = next((k for k in range(verb - 1, after_date - 1, -1) if tokens[k].text == ","), None)
-    if comma is None or verb - comma > 5:
+    if comma is None or verb - comma > 7:  # "..., the governor of the region said", "..., the charity that hired them said"
         return False
     after = tokens[verb + 1 :]
     rest = [t for t in after if t.is_word]

@@ -179,7 +179,7 @@ PLACE_HEADS = frozenset(
     """.split()
 )
 # Lower-case words that introduce a place ("near X", "the city of X").
-PLACE_PREPOSITIONS = frozenset("in near at outside from into across toward towards around inside through".split())
+PLACE_PREPOSITIONS = frozenset("in near at outside from into across toward towards around inside through between".split())
 
 # ------------------------------------------------------------------------------------- casualties
 
@@ -247,6 +247,13 @@ MEASURE_UNITS = frozenset(
     yards inch inches centimetres centimeters tonne tonnes ton tons kilogram kilograms kilo kilos kg
     pound pounds litre litres liter liters gallon gallons hectare hectares acre acres degree degrees
     knot knots dollar dollars euro euros ruble rubles rouble roubles rupee rupees yuan taka percent""".split()
+)
+# Things counted near a casualty word that are never its victims ("14 lorries", "three of the trucks").
+THING_NOUNS = frozenset(
+    """truck trucks lorry lorries vehicle vehicles car cars bus buses van vans tank tanks boat boats
+    house houses home homes building buildings shop shops school schools tent tents village villages
+    road roads bridge bridges shell shells rocket rockets round rounds bullet bullets mortar mortars
+    head cattle livestock goats camels""".split()
 )
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,

@@ -295,7 +295,7 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     if noun in lx.CASUALTY_ROLES:
         role = lx.CASUALTY_ROLES[noun]
         group = None
-    if role is None and group is None or noun in lx.MEASURE_UNITS:
+    if role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
         return None  # a number of things, not of people: not a detail analysts compare
     if role is not None and _states_a_rate(tokens):
         return None  # "Several hundred people die in such accidents each year": a statistic, not this toll

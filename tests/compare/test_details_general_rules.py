@@ -122,3 +122,34 @@ def test_what_an_account_blames_is_the_cause_however_far_from_the_casualty_word(
         "Six workers were killed when part of the old quarry wall gave way at the northern end of the site "
         "late on Monday, the owners said in a short statement, blaming a landslide.", "cause")
     assert cause.data["family"] == "collapse"
+
+
+def test_a_name_an_account_writes_is_not_missing_from_it_though_its_reading_missed_it():
+    result = _event({
+        "a1": '"We hid under the seats," said Pavel Orlov, a driver. Four guards were killed near Kamensk.',
+        "a2": '"We hid under the seats," Pavel Orlov, one of the drivers, told us. Four guards were killed near Kamensk.',
+    })
+    assert not any(d.cls == "omission" and "Pavel Orlov" in d.summary for d in result.discrepancies), \
+        [d.summary for d in result.discrepancies]
+
+
+def test_a_place_between_two_others_is_a_place_and_d_for_t_is_a_spelling():
+    places = {str(f.value) for f in helpers.found("Six guards were killed on the road between Vardenis and Martuni.", "place")}
+    assert "Vardenis" in places
+    result = _event({
+        "a1": "Six guards were killed on the road between Vardenis and Martuni.",
+        "a2": "Six guards were killed on the road between Vartenis and Martuni.",
+    })
+    assert [(d.cls, d.kind) for d in result.discrepancies if d.kind == "place"] == [("variant", "place")]
+
+
+def test_lorries_burned_beside_the_dead_are_not_a_count_of_the_dead():
+    counts = [f.text for f in helpers.found("Gunmen killed two drivers and burned 14 lorries.", "number")]
+    assert counts == ["two drivers"]
+
+
+def test_a_longer_closing_attribution_does_not_date_the_event_either():
+    dates = {f.text: f.role for f in helpers.found(
+        "Five guards died when the old convoy they were escorting across the hills ran into a roadside bomb on Monday, the governor of "
+        "the northern province said on Tuesday.", "date", THURSDAY)}
+    assert dates["on Monday"] == "death"
