@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from compare.details import lexicon as lx
 from compare.details.found import Found
 from compare.details.text import QUOTE_CHARS, Doc, Token
-from compare.names import name_key
+from compare.names import name_key, person_key
 
 BOUNDARY_WORDS = frozenset(
     """that which who whom whose and but while when as if because although though after before since
@@ -136,7 +136,10 @@ class Resolver:
         display = " ".join(t.text for t in tokens if True)
         display = re.sub(r"\s+([’']s)\b", r"\1", display)
         display = re.sub(r"\s*-\s*", "-", display)
-        return Agent(display, name_key(display), "words", start, end)
+        # A name-shaped phrase its reading did not take for a person ("Jamal Uddin" after a long
+        # apposition) gets a person's key, so it meets the same name read as a person elsewhere.
+        name_shaped = 2 <= len(tokens) <= 4 and all(t.is_cap and t.is_word for t in tokens)
+        return Agent(display, person_key(display) if name_shaped else name_key(display), "words", start, end)
 
     def _by_title(self, words: set[str]) -> str | None:
         for key in reversed(list(self.people_titles)):

@@ -164,12 +164,6 @@ def _near_casualty(ctx: EventContext, f: Found) -> bool:
     return any(_word_distance(tokens, h, at) <= CASUALTY_REACH for h in hits)
 
 
-def _in_dateline(f: Found) -> bool:
-    """A place in capitals opening a sentence before a comma ("ALMATY, March 13 -"): where the
-    report was filed, which says nothing about where the casualties were."""
-    return f.text.isupper() and f.data.get("dateline", False)
-
-
 def compare_places(ctx: EventContext) -> None:
     for key, founds in sorted(place_clusters(ctx).items()):
         aliased = sorted({str(f.value) for f in founds if str(f.value) != f.text})
@@ -179,7 +173,7 @@ def compare_places(ctx: EventContext) -> None:
         did = ctx.add_detail("place", key, label, founds)
         _variant(ctx, "place", key, founds, did, label)
         is_country = any(w in lx.COUNTRIES for w in key.split()) or any(_is_default_alias("place", str(f.value)) for f in founds)
-        if not is_country and any(_near_casualty(ctx, f) for f in founds if not _in_dateline(f)):
+        if not is_country and any(_near_casualty(ctx, f) for f in founds if not f.data.get("dateline")):
             _omission(ctx, "place", key, founds, did, label, "a place where casualties are reported")
 
 

@@ -19,7 +19,6 @@ from itertools import combinations
 
 from compare.details.event import EventContext, quoted
 from compare.details.found import Found
-from compare.names import same_person
 
 SAME_SPEAKER_SCORE = 0.3
 OTHER_SPEAKER_SCORE = 0.6
@@ -183,8 +182,7 @@ def _speaker(ctx: EventContext, found: list[Found], key: str, did: str) -> None:
             by_speaker.setdefault(f.data["speaker_key"], []).append(f)
     clash = []
     for ka, kb in combinations(sorted(by_speaker)[:MAX_WORDINGS], 2):
-        pair = next(((a, b) for a in by_speaker[ka] for b in by_speaker[kb] if a.article != b.article
-                     and not same_person(str(a.value.speaker), str(b.value.speaker))), None)  # type: ignore[union-attr]
+        pair = next(((a, b) for a in by_speaker[ka] for b in by_speaker[kb] if a.article != b.article), None)
         if pair is not None:
             clash.append(pair)
     if not clash:

@@ -265,17 +265,6 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-# A wire dateline opening a paragraph: "MUNSHIGANJ, Bangladesh, Aug. 12 —", "KYIV, May 3 (Reuters) -".
-_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-—–]")
-
-
-def _in_dateline(text: str, a: int, b: int) -> bool:
-    """Whether the date at [a, b) of a sentence is its opening dateline: the day the report was
-    filed, not a day anything in it happened (it is kept as a detail, never compared)."""
-    return bool(_DATELINE_BEFORE.match(text[:a])) and bool(_DATELINE_AFTER.match(text[b:]))
-
-
 def extract_dates(doc: Doc) -> list[Found]:
     out: list[Found] = []
     for s_idx, sentence in enumerate(doc.sentences):
@@ -295,7 +284,7 @@ def extract_dates(doc: Doc) -> list[Found]:
                 # The surface keeps what names the day, not the preposition ("over the weekend").
                 surface = doc.body[start:end]
                 value = DateValue(_iso(span[0]), _iso(span[1])) if span else None
-                role = "dateline" if _in_dateline(text, a, b) else date_role(doc.tokens[s_idx], start, end)
+                role = "dateline" if doc.in_dateline(s_idx, end) else date_role(doc.tokens[s_idx], start, end)
                 out.append(Found("date", doc.article.id, s_idx, start, end, surface, value, role or "date",
                                  role=role, data={"form": kind, "relative": kind not in ("iso", "mdy", "dmy", "month_year", "year")}))
     out.sort(key=lambda f: f.start)

@@ -41,6 +41,7 @@ class Span:
     rank: list[Token] = field(default_factory=list)
     possessive: bool = False
     kind: str | None = None
+    dateline: bool = False  # the capitals opening a wire dateline: "QARAGHANDY, Kazakhstan, March 14 -"
 
     @property
     def start(self) -> int:
@@ -219,7 +220,7 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return "organization"
     if after is not None and after.lower in ("news", "agency") and (after.lower == "agency" or (after2 and after2.lower == "agency")):
         return "organization"
-    if _dateline_place(span):
+    if span.dateline:
         return "place"
     if any(t.is_acronym for t in toks[span.i : span.j]) and all(w.lower() not in lx.DEMONYMS for w in words[-1:]):
         return "organization"
@@ -264,14 +265,6 @@ def _who_after(span: Span) -> bool:
     return span.j + 1 < len(toks) and toks[span.j].text == "," and toks[span.j + 1].lower in ("who", "whose")
 
 
-def _dateline_place(span: Span) -> bool:
-    """The capitals opening a wire dateline are a place: "QARAGHANDY, Kazakhstan, March 14 (...) -"."""
-    toks = span.tokens
-    words = toks[span.i : span.j]
-    return (span.i == 0 and all(t.text.isupper() and len(t.text) > 2 for t in words if t.is_word)
-            and span.j < len(toks) and toks[span.j].text == ",")
-
-
 def _speaks_after(span: Span) -> bool:
     """A reporting verb follows, directly or after an apposition: "Rami Abdulrahman, said",
     "Aida Berg, the shift foreman, told"."""
@@ -291,6 +284,7 @@ def extract_entities(doc: Doc, aliases: AliasTable, people: People) -> list[Foun
     pending: list[Span] = []
     for s_idx, tokens in enumerate(doc.tokens):
         for span in scan_spans(tokens, s_idx):
+            span.dateline = span.i == 0 and doc.in_dateline(s_idx, span.end)
             span.kind = classify(span, people, aliases)
             if span.kind == "person":
                 people.add(" ".join(span.words()), " ".join(t.lower for t in span.title + span.rank))
@@ -335,5 +329,5 @@ def _to_found(doc: Doc, span: Span, people: People, aliases: AliasTable) -> list
     if span.kind == "place":
         canonical = aliases.canonical("place", surface) or surface
         out.append(Found("place", aid, span.sentence, span.start, span.end, surface, canonical, name_key(canonical),
-                         data={"dateline": _dateline_place(span)}))
+                         data={"dateline": span.dateline}))
     return out

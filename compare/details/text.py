@@ -24,6 +24,8 @@ _TOKEN = re.compile(
     r"|\S",
 )
 QUOTE_CHARS = "\"“”„‟«»"
+# A wire dateline opening a sentence: "MUNSHIGANJ, Bangladesh, Aug. 12 —", "KYIV, May 3 (Reuters) -".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2}\s*(?:\([^()]{1,40}\)\s*)?[-—–]")
 APOSTROPHES = "'’"
 
 
@@ -126,6 +128,17 @@ class Doc:
             out.append(para)
             prev_end = s.end
         return out
+
+    @cached_property
+    def dateline_ends(self) -> list[int]:
+        """Per sentence, the body offset where its opening wire dateline ends (its start without one).
+        A dateline says where and when the report was filed, never where or when anything in it
+        happened: its place and day are kept as details but never compared or missed."""
+        return [s.start + (m.end() if (m := _DATELINE.match(s.text)) else 0) for s in self.sentences]
+
+    def in_dateline(self, s_idx: int, end: int) -> bool:
+        """Whether what ends at body offset `end` of sentence `s_idx` lies in its dateline."""
+        return end <= self.dateline_ends[s_idx]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding body offset `offset` (the previous one between sentences)."""

@@ -153,3 +153,15 @@ def test_a_longer_closing_attribution_does_not_date_the_event_either():
         "Five guards died when the old convoy they were escorting across the hills ran into a roadside bomb on Monday, the governor of "
         "the northern province said on Tuesday.", "date", THURSDAY)}
     assert dates["on Monday"] == "death"
+
+
+def test_a_speaker_read_as_a_person_in_one_account_and_as_plain_words_in_another_is_one_speaker():
+    result = _event({
+        "a1": 'Nine people drowned when the barge sank near the port. "The deck tipped over and the cold water '
+              'rushed into the cabins," said Jamil Yousef, a deckhand.',
+        "a2": 'Nine people drowned when the barge sank near the port. "The deck tipped over and cold water poured '
+              'into the cabins," according to Jamil Yousef.',
+    })
+    summaries = [d.summary for d in result.discrepancies]
+    assert any(s.startswith("Quote by Jamil Yousef worded differently") for s in summaries), summaries
+    assert not any("different speaker" in s for s in summaries), summaries
