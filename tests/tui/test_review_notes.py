@@ -28,6 +28,20 @@ def compare(app: RashomonApp) -> CompareScreen:
     return screen
 
 
+async def save_against_their_note(pilot, app: RashomonApp, settle, path: Path, theirs: str) -> tuple[CompareScreen, str]:  # type: ignore[no-untyped-def]
+    """Select the first discrepancy, type "mine" in its note, let another analyst save `theirs`
+    meanwhile (between opening and saving), then save: the conflict dialog is what follows."""
+    await settle(pilot)
+    screen = compare(app)
+    await pilot.press("n")
+    did = screen.selected.id  # type: ignore[union-attr]
+    await pilot.press("e", *"mine")
+    write_note(path, did, theirs)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    return screen, did
+
+
 def note_of(path: Path, did: str) -> str | None:
     from store.db import connect
     from store.reviews import get_review
@@ -100,14 +114,7 @@ async def test_esc_asks_before_dropping_changes(seeded_path, settle):
 async def test_a_note_changed_meanwhile_keep_mine(seeded_path, settle, screen_text):
     app = open_app(seeded_path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await settle(pilot)
-        screen = compare(app)
-        await pilot.press("n")
-        did = screen.selected.id  # type: ignore[union-attr]
-        await pilot.press("e", *"mine")
-        write_note(seeded_path, did, "theirs, from bob")  # between opening and saving
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        screen, did = await save_against_their_note(pilot, app, settle, seeded_path, "theirs, from bob")
         assert isinstance(app.screen, NoteConflictScreen)
         text = screen_text(app)
         assert "bob changed this note" in text and "Yours" in text and "theirs, from bob" in text
@@ -120,14 +127,7 @@ async def test_a_note_changed_meanwhile_keep_mine(seeded_path, settle, screen_te
 async def test_a_note_changed_meanwhile_take_theirs(seeded_path, settle):
     app = open_app(seeded_path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await settle(pilot)
-        screen = compare(app)
-        await pilot.press("n")
-        did = screen.selected.id  # type: ignore[union-attr]
-        await pilot.press("e", *"mine")
-        write_note(seeded_path, did, "theirs")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        screen, did = await save_against_their_note(pilot, app, settle, seeded_path, "theirs")
         await pilot.press("t")
         await settle(pilot)
         assert note_of(seeded_path, did) == "theirs"
@@ -139,14 +139,7 @@ async def test_a_note_changed_meanwhile_take_theirs(seeded_path, settle):
 async def test_a_note_changed_meanwhile_merge_by_hand(seeded_path, settle):
     app = open_app(seeded_path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await settle(pilot)
-        screen = compare(app)
-        await pilot.press("n")
-        did = screen.selected.id  # type: ignore[union-attr]
-        await pilot.press("e", *"mine")
-        write_note(seeded_path, did, "theirs")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        screen, did = await save_against_their_note(pilot, app, settle, seeded_path, "theirs")
         await pilot.press("m")
         editor = app.screen
         assert isinstance(editor, NoteEditor)
@@ -160,14 +153,7 @@ async def test_a_note_changed_meanwhile_merge_by_hand(seeded_path, settle):
 async def test_a_conflict_left_with_esc_keeps_the_draft(seeded_path, settle):
     app = open_app(seeded_path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await settle(pilot)
-        screen = compare(app)
-        await pilot.press("n")
-        did = screen.selected.id  # type: ignore[union-attr]
-        await pilot.press("e", *"mine")
-        write_note(seeded_path, did, "theirs")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        screen, did = await save_against_their_note(pilot, app, settle, seeded_path, "theirs")
         await pilot.press("escape")
         assert app.screen is screen and note_of(seeded_path, did) == "theirs"
         await pilot.press("e")
