@@ -74,29 +74,95 @@ def same_name(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> bool:
 _PERSON_FOLDS = (("kh", "h"), ("ph", "f"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"))
 _NAME_PARTICLES = frozenset("al el ez az ad an ar as ash at bin ibn abu de da di du del la le van von der ten".split())
 
+# South Asian and Arabic names vary in more ways still: an aspirate written with or without its h
+# (Chowdhury / Chowdury, Bhattacharya / Battacharya, Ghulam / Gulam), a w that closes a vowel
+# (Chowdhury / Choudhury), ee for i (Raheem / Rahim), au for ou (Chaudhry / Choudhry). These
+# folds make `romanisation_key`, which only joins keys of one event that no account writes side
+# by side (`respelled_people`); `person_key` stays as it was, so the ids of discrepancies about
+# names it already joined do not move.
+_ASPIRATE_H = re.compile(r"(?<=[bdgjt])h")  # bh dh gh jh th -> b d g j t
+_VOWEL_CLOSING_W = re.compile(r"(?<=[aeiou])w(?![aeiouy])")  # "Chowdhury": the w is part of the vowel
+_ROMANISATION_FOLDS = (("ee", "i"), ("au", "ou"))
 
-def _person_token(token: str) -> str:
+
+def _person_token(token: str, romanised: bool = False) -> str:
+    if romanised:
+        token = _VOWEL_CLOSING_W.sub("u", _ASPIRATE_H.sub("", token))
+        for old, new in _ROMANISATION_FOLDS:
+            token = token.replace(old, new)
     for old, new in _PERSON_FOLDS:
         token = token.replace(old, new)
     return _fold(token)
 
 
-@lru_cache(maxsize=65536)
-def person_key(text: str) -> str:
-    """The comparison key of a person's name: Valery/Valeriy and Sergei/Sergey fold alike."""
+def _person_tokens(text: str) -> list[str]:
     from anyascii import anyascii
 
     ascii_text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", anyascii(text))).lower()
     tokens = [re.sub(r"[^a-z]", "", t) for t in _SPLIT.split(ascii_text)]
     tokens = [t for t in tokens if t]
-    kept = [t for n, t in enumerate(tokens) if not (n < len(tokens) - 1 and n > 0 and t in _NAME_PARTICLES)]
-    return " ".join(_person_token(t) for t in kept)
+    return [t for n, t in enumerate(tokens) if not (n < len(tokens) - 1 and n > 0 and t in _NAME_PARTICLES)]
+
+
+@lru_cache(maxsize=65536)
+def person_key(text: str) -> str:
+    """The comparison key of a person's name: Valery/Valeriy and Sergei/Sergey fold alike."""
+    return " ".join(_person_token(t) for t in _person_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def romanisation_key(text: str) -> str:
+    """`person_key` with the South Asian and Arabic folds too: Choudhury, Chowdhury and Chowdury alike."""
+    return " ".join(_person_token(t, romanised=True) for t in _person_tokens(text))
 
 
 def surname_key(text: str) -> str:
     """The key of a person's last name (the part a later mention uses alone: "Ryabkov")."""
     key = person_key(text)
     return key.rsplit(" ", 1)[-1] if key else ""
+
+
+def spelling_skeleton(key: str) -> str:
+    """A key with each word cut to its first letter and its consonants, doubled letters once:
+    what two romanisations of one name still share when they differ in vowels only (Ahmed /
+    Ahmad, Chaudhry / Choudhury). Ahmed and Hamid differ in their first letter and keep apart.
+    Only a candidate for a match: see `respelled_people`."""
+    return " ".join(t[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiou]", "", t[1:])) for t in key.split())
+
+
+def respelled_people(names_by_article: dict[str, set[str]]) -> dict[str, str]:
+    """Full names of one event that are one person romanised two ways: their `person_key`s mapped
+    to the key of the spelling most accounts use. Two names join when no account writes both (one
+    account naming two of them names two people) and either their `romanisation_key`s are equal
+    (Jahangir Choudhury / Jahangir Chowdhury) or those keys have the same `spelling_skeleton` and
+    one word in common, the given name or the surname (Rafiq Chaudhry / Rafiq Choudhury)."""
+    keys_by_article: dict[str, set[str]] = {}
+    loose: dict[str, str] = {}
+    for article, names in names_by_article.items():
+        for name in names:
+            key = person_key(name)
+            if " " in key and len(key.replace(" ", "")) >= 6:
+                keys_by_article.setdefault(article, set()).add(key)
+                loose.setdefault(key, romanisation_key(name))
+    counts: dict[str, int] = {}
+    for keys in keys_by_article.values():
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+    groups: dict[str, list[str]] = {}
+    for key in loose:
+        groups.setdefault(spelling_skeleton(loose[key]), []).append(key)
+    out: dict[str, str] = {}
+    for keys in groups.values():
+        keys.sort(key=lambda k: (-counts[k], k))
+        for n, k in enumerate(keys):
+            out[k] = next((h for h in keys[:n] if out[h] == h and _respelling(loose[h], loose[k])
+                           and not any(h in ks and k in ks for ks in keys_by_article.values())), k)
+    return {k: h for k, h in out.items() if k != h}
+
+
+def _respelling(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    return a == b or len(wa) == len(wb) and any(x == y for x, y in zip(wa, wb, strict=True))
 
 
 def same_person(a: str, b: str) -> bool:

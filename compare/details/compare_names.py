@@ -22,7 +22,7 @@ from compare.details import lexicon as lx
 from compare.details.event import EventContext
 from compare.details.found import Found
 from compare.models import Article
-from compare.names import name_key
+from compare.names import name_key, person_key, romanisation_key, spelling_skeleton
 
 FUZZY_PLACE = 85
 
@@ -114,8 +114,15 @@ def _variant(ctx: EventContext, kind: str, key: str, founds: list[Found], did: s
     for f in sorted(founds, key=lambda f: (ctx.article_ids.index(f.article), f.start)):
         if f.text not in spellings and not (kind == "person" and " " not in f.text.strip()):
             spellings.append(f.text)
-    keys = {name_key(s) for s in spellings}
-    how = "one transliteration key" if len(keys) == 1 else "an alias"
+    keys = {(person_key if kind == "person" else name_key)(s) for s in spellings}
+    if len(keys) == 1:
+        how = "one transliteration key"
+    elif kind == "person" and len({romanisation_key(s) for s in spellings}) == 1:
+        how = "one romanisation key"
+    elif kind == "person" and len({spelling_skeleton(romanisation_key(s)) for s in spellings}) == 1:
+        how = "the same name with other vowels"
+    else:
+        how = "an alias"
     ctx.add_discrepancy(
         "variant", kind, key, f"{label} spelled differently: " + " / ".join(spellings),
         f"Rule spelled-differently: {how} ({key}) joins these spellings, so it is one {kind}, written "

@@ -22,7 +22,7 @@ from compare.details.found import Found
 from compare.details.quotes import content_stems
 from compare.ids import detail_id, discrepancy_id
 from compare.models import AlignmentRow, Article, Detail, Discrepancy
-from compare.names import same_person, surname_key
+from compare.names import respelled_people, same_person, surname_key
 
 
 @dataclass
@@ -89,6 +89,7 @@ class EventContext:
 
     def _resolve_people(self) -> None:
         """Full names across the event; surname-only keys and speaker keys folded onto them."""
+        self._join_respellings()
         full: dict[str, str] = {}
         for f in self.found("person"):
             if " " in f.key:
@@ -131,6 +132,22 @@ class EventContext:
             key = f.data.get("accuser_key")
             if key and " " not in key and surname_key(key) in self.surnames:
                 f.data["accuser_key"] = self.surnames[surname_key(key)]
+
+    def _join_respellings(self) -> None:
+        """One person whose name two accounts romanise with other vowels (Mohammed / Muhammad)
+        gets one key everywhere: people, ranks, speakers and accusers (compare.names.respelled_people)."""
+        names_by_article: dict[str, set[str]] = {}
+        for f in self.found("person"):
+            names_by_article.setdefault(f.article, set()).add(str(f.value))
+        respelled = respelled_people(names_by_article)
+        if not respelled:
+            return
+        for f in self.found("person", "rank"):
+            f.key = respelled.get(f.key, f.key)
+        for f in self.found("quote", "attribution"):
+            for field_name in ("speaker_key", "accuser_key"):
+                if f.data.get(field_name) in respelled:
+                    f.data[field_name] = respelled[f.data[field_name]]
 
     def _resolve_victims(self) -> None:
         """"the general" who died is the event's one victim of that rank (dates and causes only)."""
