@@ -67,6 +67,8 @@ def number_clusters(ctx: EventContext) -> dict[str, list[Found]]:
         role, group = _group_key(f)
         if group and group not in lx.GENERIC_GROUPS and group not in lx.SUBSET_GROUPS:
             specific.setdefault(role, set()).add(group)
+    for role in [r for r, groups in specific.items() if len(groups) == 1 and _told_apart(ctx, counts, r, next(iter(groups)))]:
+        del specific[role]
     clusters: dict[str, list[Found]] = {}
     for f in counts:
         role, group = _group_key(f)
@@ -80,6 +82,27 @@ def number_clusters(ctx: EventContext) -> dict[str, list[Found]]:
             key = f"{role}|-"
         clusters.setdefault(key, []).append(f)
     return clusters
+
+
+def _told_apart(ctx: EventContext, counts: list[Found], role: str, group: str) -> bool:
+    """Whether one account gives a count of people in general and a count of `group` for the same
+    role that cannot be the same count, from one source or with the group's count said to be in
+    addition ("Dozens of people were injured ... Several police members were also hurt"): then
+    those people are others than the group, and do not join its cluster. (Two sources giving two
+    tolls is a conflict between them, not two groups.)"""
+    by_article: dict[str, tuple[list[Found], list[Found]]] = {}
+    for f in counts:
+        f_role, f_group = _group_key(f)
+        if f_role != role:
+            continue
+        generic, of_group = by_article.setdefault(f.article, ([], []))
+        if f_group is None or f_group in lx.GENERIC_GROUPS:
+            generic.append(f)
+        elif f_group == group:
+            of_group.append(f)
+    return any(not numbers_compatible(a.value, b.value)  # type: ignore[arg-type]
+               and (b.data.get("additive") or ctx.source_key(a) == ctx.source_key(b))
+               for generic, of_group in by_article.values() for a in generic for b in of_group)
 
 
 def _age_owner(ctx: EventContext, f: Found) -> str:

@@ -275,6 +275,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         number = NumberValue(value, value, None, None)
         return Found("number", doc.article.id, s_idx, tok.start, tok.end, tok.text, number, "age|-", role="age",
                      data={"group": None, "noun": None, "person_before": tokens[i - 2].start})
+    if _partitive_pronoun(tokens, j):
+        return None  # "several of them": a part of a count given before, not a count of its own
     qualifier, qstart = _qualifier(tokens, i)
     noun, nend = _noun(tokens, j)
     if tok.lower == "one" and noun is None and after not in ("and", ",") :
@@ -286,7 +288,7 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         assert value is not None
         lo, hi = _bounds(value, qualifier)
     role = _role(tokens, qstart, nend)
-    group = lx.NOUN_GROUP_OF.get(noun) if noun else None
+    group = _noun_group(tokens, j, nend, noun)
     toll = _toll_before(tokens, qstart)
     if toll is not None and noun is None:
         role = toll  # "put the death toll at 11"
@@ -305,7 +307,34 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     return Found("number", doc.article.id, s_idx, start, end, doc.body[start:end], number,
                  f"{_role_key(role)}|{group or noun or '-'}", role=role,
                  data={"group": group, "noun": noun, "exact": value if vague is None and qualifier is None else None,
-                       "number_text": " ".join(t.lower for t in tokens[i:j] if t.text not in "-‐")})
+                       "number_text": " ".join(t.lower for t in tokens[i:j] if t.text not in "-‐"),
+                       "additive": any(t.lower in ADDITIVE_WORDS for t in tokens)})
+
+
+# Words saying a count is of others besides those counted before ("Several police were also hurt").
+ADDITIVE_WORDS = frozenset("also too additionally besides".split())
+PARTITIVE_PRONOUNS = frozenset("them whom those these us".split())
+
+
+def _partitive_pronoun(tokens: list[Token], j: int) -> bool:
+    """"more than 40 hurt, several of them by glass": the count picks out part of people counted
+    before, in the same role; not when a casualty word of its own follows ("eleven trapped and
+    four of them died", "two of whom were killed": a count of the dead)."""
+    if not (j + 1 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower in PARTITIVE_PRONOUNS):
+        return False
+    return not any(t.lower in lx.CASUALTY_ROLES for t in tokens[j + 2 : j + 5])
+
+
+def _noun_group(tokens: list[Token], j: int, nend: int, noun: str | None) -> str | None:
+    """The group of the counted noun; a generic head ("members", "people") takes the group of a
+    noun before it: "police members" are police, "student protesters"... students."""
+    group = lx.NOUN_GROUP_OF.get(noun) if noun else None
+    if group is None or group in lx.GENERIC_GROUPS:
+        for tok in tokens[j : max(nend - 1, j)]:
+            modifier = lx.NOUN_GROUP_OF.get(tok.lower)
+            if modifier is not None and modifier not in lx.GENERIC_GROUPS:
+                return modifier
+    return group
 
 
 def _states_a_rate(tokens: list[Token]) -> bool:

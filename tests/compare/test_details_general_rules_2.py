@@ -72,3 +72,30 @@ def test_other_vowels_never_join_two_people_one_account_names_nor_different_firs
         "a2": "Five miners died in the flood, said Ali Hamid, the site manager.",
     })
     assert not _summaries(result, "variant", "person")
+
+
+# ------------------------------------------------------------- 2. counts of other groups, vague parts
+
+
+def test_several_of_them_is_a_part_of_the_count_before_not_a_count():
+    counts = [f.text for f in helpers.found("More than 40 people were hurt, several of them by flying glass.", "number")]
+    assert counts == ["More than 40 people"]
+
+
+def test_a_generic_head_noun_takes_the_group_of_the_noun_before_it():
+    (count,) = helpers.found("Five police members were injured.", "number")
+    assert count.data["group"] == "policeman"
+
+
+def test_police_hurt_as_well_are_not_the_people_hurt_and_compatible_ranges_never_conflict():
+    result = _event({
+        "a1": "Scores of people were injured in the clashes at the port, witnesses said. Four police members were also injured.",
+        "a2": "At least 50 people were injured in the clashes at the port, a medic said.",
+        "a3": "More than 45 people were injured in the clashes at the port.",
+    })
+    assert not _summaries(result, "conflict", "number"), _summaries(result)
+
+
+def test_a_part_with_a_casualty_word_of_its_own_is_a_count():
+    counts = [f.text for f in helpers.found("Nine divers were trapped and two of them drowned.", "number")]
+    assert "two" in " ".join(counts)
