@@ -195,6 +195,10 @@ CASUALTY_ROLES = {
     "hurt": "wounded", "missing": "missing", "captured": "captured", "kidnapped": "captured",
     "abducted": "captured", "arrested": "arrested", "detained": "arrested", "unaccounted": "missing",
 }
+# Words making a count a workforce, before it ("employs 900", "a workforce of 900", "a staff of
+# 40") or after it ("900 people employed there", "900 employees"): not a crowd, never a toll.
+EMPLOYMENT_WORDS = frozenset("employ employs employed employing employer workforce staff payroll hires".split())
+EMPLOYED_AFTER = frozenset("employed employees staff workforce".split())
 # A rate ("each year", "a day", "annually"): counts in its sentence are statistics of many
 # events, not this event's toll.
 RATE_WORDS = frozenset("annually yearly monthly weekly daily".split())

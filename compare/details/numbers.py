@@ -297,9 +297,11 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     if noun in lx.CASUALTY_ROLES:
         role = lx.CASUALTY_ROLES[noun]
         group = None
+    if _employs(tokens, qstart, nend):
+        role = "employed"  # "the mill, which employs 900 people": a workforce, never a toll nor a crowd
     if role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
         return None  # a number of things, not of people: not a detail analysts compare
-    if role is not None and _states_a_rate(tokens):
+    if role not in (None, "employed") and _states_a_rate(tokens):
         return None  # "Several hundred people die in such accidents each year": a statistic, not this toll
     start = tokens[qstart].start
     end = tokens[nend - 1].end if nend > j else tokens[j - 1].end
@@ -313,6 +315,14 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
 
 # Words saying a count is of others besides those counted before ("Several police were also hurt").
 ADDITIVE_WORDS = frozenset("also too additionally besides".split())
+def _employs(tokens: list[Token], qstart: int, nend: int) -> bool:
+    """Whether the count is of a workforce: the object of "employs" / "a workforce of" / "a staff
+    of" just before it, or "employed" just after it ("900 people employed at the mill")."""
+    before = [t.lower for t in tokens[max(0, qstart - 3) : qstart]]
+    after = [t.lower for t in tokens[nend : nend + 2]]
+    return any(w in lx.EMPLOYMENT_WORDS for w in before) or any(w in lx.EMPLOYED_AFTER for w in after)
+
+
 PARTITIVE_PRONOUNS = frozenset("them whom those these us".split())
 
 

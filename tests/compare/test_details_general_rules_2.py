@@ -99,3 +99,22 @@ def test_police_hurt_as_well_are_not_the_people_hurt_and_compatible_ranges_never
 def test_a_part_with_a_casualty_word_of_its_own_is_a_count():
     counts = [f.text for f in helpers.found("Nine divers were trapped and two of them drowned.", "number")]
     assert "two" in " ".join(counts)
+
+
+# ---------------------------------------------------------------------- 3. a workforce is no crowd
+
+
+def test_a_workforce_is_neither_a_toll_nor_a_crowd():
+    roles = {f.text: f.role for f in helpers.found("Four workers were killed at the plant, which employs 2,000 people.", "number")}
+    assert roles == {"Four workers": "killed", "2,000 people": "employed"}
+    (count,) = helpers.found("Some 900 workers employed at the mill have not been paid.", "number")
+    assert count.role == "employed"
+
+
+def test_the_marchers_and_the_workforce_they_belong_to_are_not_one_count():
+    result = _event({
+        "a1": "Nearly 1,000 workers marched on the town hall on Monday. The yard employs some 1,500 workers.",
+        "a2": "About 1,000 workers marched on the town hall on Monday. The yard, which employs around 1,500 workers, was shut.",
+    })
+    assert not _summaries(result, "conflict", "number"), _summaries(result)
+    assert any(d.key.startswith("employed|") for d in result.details)
