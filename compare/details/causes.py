@@ -129,11 +129,16 @@ def sentence_victim(tokens: list[Token], names: list[Found], counts: list[Found]
         group = lx.NOUN_GROUP_OF.get(tok.lower)
         if group and group not in lx.GENERIC_GROUPS:
             return f"group:{lx.SUBSET_GROUPS.get(group, group)}"
-    return None
+    # a casualty count of a noun the lexicon does not group ("six fans", "nine divers"): "noun:",
+    # so that people in general are never taken for it as they are for a known group
+    nouns = [c.data["noun"] for c in counts if c.role in ("killed", "casualties", "wounded") and c.data.get("noun")
+             and c.data["noun"] not in lx.CASUALTY_ROLES]
+    return f"noun:{nouns[0]}" if nouns else None
 
 
 def sentence_victims(doc: Doc, names_at: list[list[Found]], counts_at: list[list[Found]]) -> dict[int, str | None]:
-    """The victim of every sentence that speaks of a casualty (speakers are never the victim)."""
+    """The victim of every sentence that speaks of a casualty (speakers are never the victim):
+    "person:KEY", "group:GROUP" (lexicon.NOUN_GROUPS) or "noun:NOUN" (a noun no group has)."""
     last_person = _last_person_before(doc, [f for fs in names_at for f in fs])
     out: dict[int, str | None] = {}
     for s_idx, tokens in enumerate(doc.tokens):
@@ -203,7 +208,9 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
         s_names = names_at[s_idx]
         anchor = hit if hit is not None else 0
         # a sentence without its own casualty describes the attack only if something hit
-        means_here = hit is not None or any(t.lower in HIT_VERBS for t in tokens)
+        # (or if it tells how the victims died: "were trampled in the stampede")
+        means_here = hit is not None or any(t.lower in HIT_VERBS or lx.MEANS_FAMILY_OF.get(t.lower) in lx.MANNER_FAMILIES
+                                            for t in tokens)
         found_agent: tuple[str, str, int, int] | None = None
         i = 0
         while i < len(tokens):

@@ -22,6 +22,8 @@ def _victim_label(ctx: EventContext, victim: str) -> str:
     kind, _, name = victim.partition(":")
     if kind == "person":
         return ctx.person_name(name)
+    if kind == "noun":
+        return f"the {name}"
     return f"the {name}s" if kind in ("group", "rank") else victim
 
 
@@ -44,10 +46,11 @@ def compare_causes(ctx: EventContext) -> None:
 
 
 def means_compatible(a: str, b: str) -> bool:
-    """The same family, or one the generic parent of the other ("air" raid vs "jet")."""
-    from compare.details.lexicon import MEANS_PARENT
+    """The same family, or one the generic parent of the other ("air" raid vs "jet"), or two that
+    hold together (a fire after a blast: lexicon.MEANS_COMPATIBLE)."""
+    from compare.details.lexicon import MEANS_COMPATIBLE, MEANS_PARENT
 
-    return a == b or MEANS_PARENT.get(a) == b or MEANS_PARENT.get(b) == a
+    return a == b or MEANS_PARENT.get(a) == b or MEANS_PARENT.get(b) == a or frozenset({a, b}) in MEANS_COMPATIBLE
 
 
 def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:

@@ -237,6 +237,8 @@ def _victim_label(ctx: EventContext, victim: str) -> str:
     kind, _, name = victim.partition(":")
     if kind == "person":
         return ctx.person_name(name)
+    if kind == "noun":
+        return f"the {name}"
     return "people" if name == "person" else f"the {name}s"
 
 

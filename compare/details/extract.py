@@ -29,7 +29,7 @@ class ArticleFacts:
     people: People
     frames: list[list[Frame]]
     found: list[Found] = field(default_factory=list)
-    victims: dict[int, str | None] = field(default_factory=dict)  # sentence -> "person:KEY" / "group:NAME"
+    victims: dict[int, str | None] = field(default_factory=dict)  # sentence -> "person:KEY" / "group:NAME" / "noun:NOUN"
 
     def of_kind(self, *kinds: str) -> list[Found]:
         return [f for f in self.found if f.kind in kinds]

@@ -287,9 +287,26 @@ MEANS_FAMILIES = {
     "weather": "storm storms gale gales cyclone typhoon hurricane gusts squall",
     "gas explosion": "methane firedamp",
     "collapse": "rockburst cave-in landslide landslip mudslide",
+    # The manner of death an account may give instead of a weapon: in a crowd, a fire, by electricity.
+    # (Not "crushed" alone: by a crowd, a wall or a lorry; not drowning: the manner of death in a
+    # sinking, which holds with a collision and a storm alike.)
+    "crush": "stampede stampedes trampled trampling",
+    "fire": "blaze blazes inferno flames",
+    "suffocation": "suffocated suffocation asphyxiated asphyxiation",
+    "electrocution": "electrocuted electrocution",
 }
 MEANS_PARENT = {"jet": "air", "helicopter": "air", "drone": "air", "mortar": "indirect fire",
                "tube artillery": "indirect fire", "rocket": "indirect fire"}
+MANNER_FAMILIES = frozenset({"crush", "fire", "suffocation", "electrocution"})
+# Families without a common line that still hold together: a fire after a blast or a crash,
+# suffocating in a crush, a fire or a collapse, a stampede away from a fire, a storm's power lines.
+_FIRE_STARTERS = ("gas explosion", "ground explosive", "air", "jet", "helicopter", "drone", "missile", "rocket",
+                  "indirect fire", "mortar", "tube artillery", "collision")
+MEANS_COMPATIBLE = frozenset(
+    [frozenset({"fire", other}) for other in _FIRE_STARTERS]
+    + [frozenset({"suffocation", other}) for other in ("crush", "fire", "collapse", "gas explosion")]
+    + [frozenset({"crush", "fire"}), frozenset({"electrocution", "weather"})]
+)
 # Two-word means: (first, second) -> family.
 MEANS_BIGRAMS = {("air", "strike"): "air", ("air", "strikes"): "air", ("air", "raid"): "air",
                  ("air", "raids"): "air", ("barrel", "bomb"): "helicopter", ("barrel", "bombs"): "helicopter",
@@ -297,7 +314,10 @@ MEANS_BIGRAMS = {("air", "strike"): "air", ("air", "strikes"): "air", ("air", "r
                  ("suicide", "bomber"): "ground explosive", ("cruise", "missile"): "missile",
                  ("rocket", "artillery"): "rocket", ("rock", "burst"): "collapse", ("rock", "bursts"): "collapse",
                  ("gas", "explosion"): "gas explosion", ("land", "mine"): "ground explosive",
-                 ("anti-tank", "mine"): "ground explosive", ("naval", "mine"): "ground explosive"}
+                 ("anti-tank", "mine"): "ground explosive", ("naval", "mine"): "ground explosive",
+                 ("burned", "alive"): "fire", ("burnt", "alive"): "fire", ("burned", "to"): "fire",
+                 ("burnt", "to"): "fire", ("smoke", "inhalation"): "suffocation", ("crowd", "crush"): "crush",
+                 ("shot", "dead"): "gunfire", ("gunned", "down"): "gunfire"}
 MEANS_FAMILY_OF = {w: fam for fam, words in MEANS_FAMILIES.items() for w in words.split()}
 # Words that make an accusation background rather than a claim about the event.
 HABITUAL_MARKERS = frozenset("previously repeatedly often long frequently routinely past".split())

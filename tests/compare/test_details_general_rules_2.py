@@ -118,3 +118,32 @@ def test_the_marchers_and_the_workforce_they_belong_to_are_not_one_count():
     })
     assert not _summaries(result, "conflict", "number"), _summaries(result)
     assert any(d.key.startswith("employed|") for d in result.details)
+
+
+# ---------------------------------------------------------------- 4. crushes, fires and the like
+
+
+def test_a_stampede_a_fire_and_electricity_are_causes():
+    def families(text: str) -> set[str]:
+        return {f.data["family"] for f in helpers.found(text, "cause")}
+
+    assert families("Eleven pilgrims died when they were trampled in a stampede at the shrine gate.") == {"crush"}
+    assert families("Three guards were killed in a blaze at the depot.") == {"fire"}
+    assert families("Two linemen were electrocuted while repairing the cable and died.") == {"electrocution"}
+    assert families("Seven patients suffocated when the generator failed and died in their beds.") == {"suffocation"}
+
+
+def test_a_stampede_contradicts_a_shooting():
+    result = _event({
+        "a1": "Six fans died in a stampede at the stadium gates on Saturday, the club said.",
+        "a2": "Six fans were shot dead by guards at the stadium gates on Saturday, relatives said.",
+    })
+    assert _summaries(result, "conflict", "cause"), _summaries(result)
+
+
+def test_smoke_in_a_blaze_and_a_fire_after_a_blast_hold_together():
+    result = _event({
+        "a1": "Four firefighters died of smoke inhalation in the warehouse blaze on Saturday.",
+        "a2": "Four firefighters died in the warehouse blaze that followed a gas explosion on Saturday.",
+    })
+    assert not _summaries(result, "conflict", "cause"), _summaries(result)
