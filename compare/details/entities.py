@@ -242,9 +242,20 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return "person"
     if len(words) >= 2 and after is not None and after.text == "," and after2 is not None and after2.is_number:
         return "person"
-    if len(words) >= 2 and all(w[:1].isupper() for w in words) and (_speaks_before(span) or _who_after(span)):
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and (_speaks_before(span) or _who_after(span) or _headed_by(span)):
         return "person"
     return None
+
+
+# A body "headed by" or "chaired by" someone names a person after "by" (an organisation's name
+# has a head word and is caught before this rule); "led by" is left out: forces are led by groups.
+_HEADED_VERBS = frozenset("headed chaired".split())
+
+
+def _headed_by(span: Span) -> bool:
+    """"a panel headed by Irina Voss", "chaired by Judge Amos Obi": the head of a body."""
+    toks = span.tokens
+    return span.i > 1 and toks[span.i - 1].lower == "by" and toks[span.i - 2].lower in _HEADED_VERBS
 
 
 # Reporting verbs whose object is never a listener ("told Interfax" names who was told, not who spoke).

@@ -60,6 +60,7 @@ TITLE_WORDS = frozenset(
     chancellor ambassador senator governor mayor premier king queen prince sheikh ayatollah pope
     envoy director head leader chairman chairwoman commissioner prosecutor judge mr mrs ms dr prof
     official officer adviser advisor aide correspondent analyst founder ceo editor commander
+    additional assistant joint district divisional regional provincial magistrate coroner
     """.split()
 )
 # ... and the words such a title ends on, which say the next capitalised words are a person.
@@ -68,7 +69,7 @@ TITLE_HEADS = frozenset(
     minister president spokesman spokeswoman spokesperson secretary chancellor ambassador senator
     governor mayor premier king queen prince sheikh ayatollah pope envoy director chief head leader
     chairman chairwoman commissioner prosecutor judge mr mrs ms dr prof official adviser advisor
-    aide correspondent analyst founder ceo editor
+    aide correspondent analyst founder ceo editor magistrate coroner
     """.split()
 )
 # Pronouns a quote's speaker may be given as, resolved to the last speaker or entity.
@@ -86,7 +87,7 @@ ORG_HEADS = frozenset(
     movement network press radio television tv embassy consulate staff intelligence administration
     cabinet regime caliphate battalion division regiment unit units board bureau authority
     authorities foundation observers mission mining corporation corp holdings industries ltd inc llc
-    plc airlines railways shipping
+    plc airlines railways shipping centre center
     """.split()
 )
 # Well-known news agencies (organisations by definition), matched on a lower-cased surface.

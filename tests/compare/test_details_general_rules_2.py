@@ -147,3 +147,22 @@ def test_smoke_in_a_blaze_and_a_fire_after_a_blast_hold_together():
         "a2": "Four firefighters died in the warehouse blaze that followed a gas explosion on Saturday.",
     })
     assert not _summaries(result, "conflict", "cause"), _summaries(result)
+
+
+# ---------------------------------------------------------------------- 5. names after long titles
+
+
+def _people(text: str) -> set[str]:
+    return {str(f.value) for f in helpers.found(text, "person")}
+
+
+def test_a_name_after_a_district_or_magistrates_title_is_a_person():
+    assert _people("An inquiry led by Assistant District Magistrate Nilufar Rahman will report in a week.") == {"Nilufar Rahman"}
+    assert _people("The body was examined by Regional Coroner Piet Markus on Friday.") == {"Piet Markus"}
+
+
+def test_the_head_of_a_committee_is_a_person_and_a_centre_an_organisation():
+    assert _people("The council formed a panel headed by Irina Voss to review the contracts.") == {"Irina Voss"}
+    orgs = {str(f.value) for f in helpers.found("Mara Lind of the Workers Rights Centre called for an inquiry.", "organization")}
+    assert "Workers Rights Centre" in orgs
+    assert "Workers Rights Centre" not in _people("Mara Lind of the Workers Rights Centre called for an inquiry.")
