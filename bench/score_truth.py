@@ -22,11 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from test_seed_quality import PLANTED_SETS, SEED_TRUTH, _bundles_by_label, _ids_by_prefix, score_events  # noqa: E402
+
 from store.analysis import analyse_stale  # noqa: E402
 from store.db import connect  # noqa: E402
 from store.ingest import ingest  # noqa: E402
 from store.seeds import load_seeds  # noqa: E402
-from test_seed_quality import PLANTED_SETS, SEED_TRUTH, _bundles_by_label, _ids_by_prefix, score_events  # noqa: E402
 
 
 def score_set(name: str, workdir: Path):

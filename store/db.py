@@ -14,6 +14,9 @@ Connection policy (read this before touching the store from the TUI):
   nests as a savepoint.
 - Write transactions stay short (one article, one review change); long work (analysis) is
   computed outside the transaction and written in one go.
+- sqlite-utils' plugins are not run (`execute_plugins=False`): code installed for other tools
+  gets no hook into our connections, and start-up skips scanning every installed package's
+  entry points (about 25 ms).
 - WAL needs shared memory: on a network filesystem it is unsafe. `open_db` warns, `doctor` says
   what to do.
 """
@@ -56,7 +59,7 @@ def connect(path: str | Path, *, readonly: bool = False, migrate: bool = True) -
     """
     if str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", isolation_level=None)
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         _pragmas(db, memory=True)
         if migrate:
             from store.migrations import migrate_db
@@ -70,7 +73,7 @@ def connect(path: str | Path, *, readonly: bool = False, migrate: bool = True) -
         raise StoreError(f"no database at {path}")
     try:
         conn = _connect(path, readonly)
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         _pragmas(db, memory=False, readonly=readonly)
     except sqlite3.DatabaseError as exc:
         raise StoreError(_open_failure(path, exc)) from exc

@@ -10,10 +10,12 @@ import importlib.resources
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from store.ingest import IngestReport, ingest
+if TYPE_CHECKING:
+    from store.ingest import IngestReport
 
 
 @contextmanager
@@ -31,6 +33,7 @@ def seeds_dir() -> Iterator[Path]:
 def load_seeds(db: Database) -> IngestReport:
     """Ingest the seeds (a no-op for those already present) and analyse their events."""
     from store.analysis import analyse_stale
+    from store.ingest import ingest  # the extractors are heavy: `is_empty` at start-up does without them
 
     with seeds_dir() as folder:
         report = ingest(db, [str(folder)])

@@ -75,6 +75,7 @@ class RashomonApp(App[None]):
             else:
                 self.notify(f"Unknown theme {self.config.theme!r} in the config; using the default",
                             severity="warning", markup=False)
+        self.set_timer(10, self.first_screen_shown)  # at the latest
         if self.config.problem:
             self.notify(self.config.problem, title="Config", severity="warning", markup=False)
         if self.start_event:  # the events list is built when the user goes back to it
@@ -114,6 +115,16 @@ class RashomonApp(App[None]):
         self.notify(sanitize_line(f"Back where you left off: {title}. q goes to the events."), timeout=5,
                     markup=False)
 
+    def first_screen_shown(self) -> None:
+        """The first screen is usable: if `tui.cli.main` turned the cyclic collector off for
+        start-up, collect once, freeze what start-up built (it lives as long as the app) and turn
+        collection back on. Called after the refresh that showed the events or the first
+        comparison, and by a timer in case neither ever shows."""
+        if not gc.isenabled():
+            gc.collect()
+            gc.freeze()
+            gc.enable()
+
     def freeze_startup_objects(self) -> None:
         """Once per run, after the first comparison is on screen: move what was built so far (the
         app, its widgets, the loaded event) out of the cyclic garbage collector's sight with
@@ -123,10 +134,10 @@ class RashomonApp(App[None]):
             self._frozen = True
             gc.collect()
             gc.freeze()
+        gc.enable()
 
     def on_unmount(self) -> None:
-        if getattr(self, "_frozen", False):  # the run is over: let its objects be collected again
-            gc.unfreeze()
+        gc.unfreeze()  # the run is over: what start-up or the first comparison froze can be collected again
 
     @on(Worker.StateChanged)
     def _worker_state(self, event: Worker.StateChanged) -> None:

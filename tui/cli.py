@@ -6,6 +6,7 @@ the app imports Textual only when it starts, so `rashomon events --json` is quic
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
@@ -37,6 +38,8 @@ def cli(ctx: click.Context, reviewer: str | None) -> None:
     """
     if reviewer:
         state().reviewer = reviewer
+    if ctx.invoked_subcommand not in (None, "open"):
+        gc.enable()  # a command, not the app: collect as usual from here (see main)
     if ctx.invoked_subcommand is None:
         from tui.commands.app import launch
 
@@ -116,6 +119,12 @@ def _log_exception(exc: BaseException, argv: list[str]) -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors, tracebacks to the log file (and stderr with -v)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    # Start-up builds a few hundred thousand objects that live as long as the process (modules,
+    # classes, CSS rules, widgets) and no garbage worth collecting, yet the cyclic collector would
+    # walk them over and over: 20-50 ms of the app's start-up here. So it is off until the first
+    # screen is usable (RashomonApp.first_screen_shown freezes what was built and turns it back on,
+    # with a timer as a fallback), and a command turns it back on as soon as it is parsed.
+    gc.disable()
     try:
         # standalone_mode=False: click returns an Exit's code instead of raising it.
         result = cli.main(args=argv, prog_name="rashomon", standalone_mode=False)
@@ -146,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         tail = f" (traceback in {where})" if where else ""
         notice(f"internal error: {type(exc).__name__}: {exc}{tail}")
         return 1
+    finally:
+        gc.enable()
     return 0
 
 

@@ -154,6 +154,7 @@ class EventsScreen(GroupingActions):
             selected, self.select_after = self.select_after, None
         self.summaries = summaries
         self.set_class(not summaries, "empty")
+        self.call_after_refresh(self.app.first_screen_shown)  # type: ignore[attr-defined]
         if not summaries:
             self.query_one("#empty", Static).update(ingest_help(str(self.app.db_path)))  # type: ignore[attr-defined]
             return
