@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from compare.details import lexicon as lx
 from compare.details.found import Found
+from compare.details.responsibility import BELONG_WORDS, BLAME_VERBS, responsible_party
 from compare.details.text import Doc, Token
 
 MEANS_HEADS = frozenset("fire attack attacks round rounds shelling strike strikes barrage crew shell shells raid raids".split())
@@ -188,6 +189,9 @@ def _means_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return family, i + 1
 
 
+# Words around which an account names who did it without describing the attack (responsibility.py).
+RESPONSIBILITY_CUES = BLAME_VERBS | BELONG_WORDS | frozenset(
+    "responsibility responsible attributed attributes attributing members from its".split())
 CAUSE_MARKERS = frozenset("blaming blamed caused cause due because attributed".split())
 
 
@@ -200,10 +204,17 @@ def _named_as_cause(tokens: list[Token], i: int) -> bool:
 def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str | None]) -> list[Found]:
     out: list[Found] = []
     aid = doc.article.id
+    main_victim = next((victims[k] for k in sorted(victims) if victims[k]), None)
     for s_idx, tokens in enumerate(doc.tokens):
         hit = _casualty_index(tokens)
         victim = _incident_victim(victims, s_idx)
         if victim is None and hit is None:
+            # who is held responsible is said of the article's incident, however far from it
+            blamed = _blamed_far_from_casualty(tokens, names_at[s_idx]) if main_victim else None
+            if blamed is not None:
+                display, key, start, end = blamed
+                out.append(Found("cause", aid, s_idx, start, end, doc.body[start:end], None, f"{main_victim}|agent",
+                                 role="agent", data={"agent": display, "agent_key": key, "victim": main_victim}))
             continue
         s_names = names_at[s_idx]
         anchor = hit if hit is not None else 0
@@ -246,10 +257,8 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
                 if agent is not None:
                     span = _entity_span(tokens, i - 1, s_names)
                     found_agent = (agent[0], agent[1], span[0], tokens[i].end)
-            if low in ("blamed", "blames", "blaming", "blame") and found_agent is None:
-                blamed = _blamed_for_attack(tokens, i, s_names)
-                if blamed is not None:
-                    found_agent = blamed
+            if found_agent is None and low in RESPONSIBILITY_CUES:
+                found_agent = responsible_party(tokens, i, s_names, _agent_of)
             i += 1
         if found_agent is not None and victim is not None:
             display, key, start, end = found_agent
@@ -258,18 +267,16 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
     return out
 
 
-def _blamed_for_attack(tokens: list[Token], i: int, names: list[Found]) -> tuple[str, str, int, int] | None:
-    """"blamed Syrian government forces for the attack": the one blamed is said to be the attacker."""
-    k = i + 1
-    while k < len(tokens) and tokens[k].lower != "for" and k - i < 8:
-        k += 1
-    if k >= len(tokens) - 1 or not any(t.lower in lx.ATTACK_NOUNS for t in tokens[k + 1 : k + 4]):
-        return None
-    for m in range(i + 1, k):
-        agent = _agent_of(tokens, m, names)
-        if agent is not None:
-            last = k - 1
-            return agent[0], agent[1], tokens[m].start, tokens[last].end
+def _blamed_far_from_casualty(tokens: list[Token], names: list[Found]) -> tuple[str, str, int, int] | None:
+    """A party held responsible in a sentence that names no casualty ("We hold its master
+    responsible"): only the people an accident is blamed on (lexicon.RESPONSIBLE_ROLES) and named
+    organisations, never a bare nationality or a common agent far from the incident."""
+    for tok in tokens:
+        if tok.lower in RESPONSIBILITY_CUES:
+            hit = responsible_party(tokens, tok.idx, names, _agent_of)
+            if hit is not None and (hit[1] in lx.RESPONSIBLE_ROLES.values() or any(
+                    f.kind == "organization" and f.key == hit[1] for f in names)):
+                return hit
     return None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from compare.details import lexicon as lx
 from compare.details.event import EventContext, clashes, sources_text
 from compare.details.found import Found
 
@@ -24,6 +25,8 @@ def _victim_label(ctx: EventContext, victim: str) -> str:
         return ctx.person_name(name)
     if kind == "noun":
         return f"the {name}"
+    if kind == "group" and name in lx.GENERIC_GROUPS:
+        return "people"
     return f"the {name}s" if kind in ("group", "rank") else victim
 
 

@@ -335,7 +335,22 @@ COMMON_AGENTS = {
     "militant": "militants", "militants": "militants", "terrorist": "terrorists",
     "terrorists": "terrorists", "extremist": "extremists", "extremists": "extremists",
     "government": "government forces", "regime": "government forces", "coalition": "coalition",
+    "militia": "militia", "militias": "militia", "militiamen": "militia",
 }
+
+# The people an accident is blamed on, by the role they had ("held the master responsible",
+# "blamed the ferry's owners for overloading it") -> one name per role (a ship's master is its captain).
+RESPONSIBLE_ROLES = {
+    "captain": "captain", "captains": "captain", "master": "captain", "skipper": "captain", "helmsman": "captain",
+    "pilot": "pilot", "pilots": "pilot", "co-pilot": "pilot", "driver": "driver", "drivers": "driver",
+    "owner": "owners", "owners": "owners", "operator": "owners", "operators": "owners", "proprietor": "owners",
+    "proprietors": "owners", "management": "owners", "contractor": "contractor", "contractors": "contractor",
+    "builder": "contractor", "builders": "contractor", "engineer": "engineers", "engineers": "engineers",
+    "signalman": "signalman", "dispatcher": "dispatcher", "controllers": "controllers", "controller": "controllers",
+}
+# What a blame "for ..." is about when it names the cause of an accident: an act ("for overloading
+# the vessel") or the accident itself.
+ACCIDENT_NOUNS = frozenset("accident crash collision sinking capsizing derailment collapse disaster tragedy fire explosion".split())
 
 # --------------------------------------------------------------------------------------- claims
 

@@ -141,8 +141,8 @@ def _qualifier(tokens: list[Token], i: int) -> tuple[str | None, int]:
 def _noun(tokens: list[Token], j: int) -> tuple[str | None, int]:
     """The counted noun after index j ("Russian marines", "of the fighters"): (noun, index past it)."""
     k = j
-    if k < len(tokens) and tokens[k].lower == "more":
-        k += 1
+    if k < len(tokens) and tokens[k].lower in ("more", "other"):
+        k += 1  # "five more people", "five other people"
     if k < len(tokens) and tokens[k].lower == "of":
         k += 1
         while k < len(tokens) and (

@@ -166,3 +166,35 @@ def test_the_head_of_a_committee_is_a_person_and_a_centre_an_organisation():
     orgs = {str(f.value) for f in helpers.found("Mara Lind of the Workers Rights Centre called for an inquiry.", "organization")}
     assert "Workers Rights Centre" in orgs
     assert "Workers Rights Centre" not in _people("Mara Lind of the Workers Rights Centre called for an inquiry.")
+
+
+# -------------------------------------------------------- 6. blame laid in words other than "blamed X for"
+
+
+def _agents(text: str) -> set[str]:
+    return {f.data["agent"] for f in helpers.found(text, "cause") if f.role == "agent"}
+
+
+def test_who_is_named_responsible_is_the_attacker():
+    killed = "Five guards were killed in an attack on the depot on Monday. "
+    assert _agents(killed + "The mayor blamed the Ogaden Liberation Front, which has raided the area before.") == {"Ogaden Liberation Front"}
+    assert _agents(killed + "The Ogaden Liberation Front claimed responsibility in a video.") == {"Ogaden Liberation Front"}
+    assert _agents(killed + "Police said the attackers belonged to a local militia.") == {"militia"}
+    assert _agents(killed + "Officials attributed the attack to the Ogaden Liberation Front.") == {"Ogaden Liberation Front"}
+
+
+def test_blame_for_something_else_a_denial_or_a_habit_names_no_attacker():
+    killed = "Five guards were killed in an attack on the depot on Monday. "
+    assert _agents(killed + "Residents blamed the mayor's office for the delays in compensation.") == set()
+    assert _agents(killed + "The minister denied blaming the Ogaden Liberation Front.") == set()
+    assert _agents(killed + "Farmers have long accused the Ogaden Liberation Front of raiding their herds.") == set()
+
+
+def test_the_role_an_accident_is_blamed_on_is_compared_across_accounts():
+    result = _event({
+        "a1": "Fourteen passengers died when the bus left the road near Kolari on Sunday. "
+              "The road was wet. Police said they held its driver responsible.",
+        "a2": "Fourteen passengers died when the bus left the road near Kolari on Sunday. "
+              "An inspector blamed the bus company's owners for skipping brake checks.",
+    })
+    assert any(s.startswith("Who hit") for s in _summaries(result, "conflict", "cause")), _summaries(result)
