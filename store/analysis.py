@@ -9,6 +9,7 @@ another are re-attached to the same (class, kind, key) in the surviving event.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -152,6 +153,14 @@ def load_analysis(db: Database, event: str, articles: list[Article]) -> Analysis
         alignment.setdefault(row, {})[aid] = idx
     details: list[Detail] = []
     mentions: dict[str, list[Mention]] = {}
+    decoded: dict[tuple[str, str | None], Any] = {}  # values repeat (a place, a name): decode each once
+
+    def decoded_value(kind: str, text: str | None) -> Any:
+        key = (kind, text)
+        if key not in decoded:
+            decoded[key] = value_from_json(kind, from_json(text))  # immutable, so shared safely
+        return decoded[key]
+
     for detail_id, aid, sidx, start, end, text, source, role, value, kind in db.execute(
         """SELECT m.detail_id, m.article_id, m.sentence_idx, m.start, m."end", m.text, m.source, m.role,
                   m.value, d.kind
@@ -160,7 +169,7 @@ def load_analysis(db: Database, event: str, articles: list[Article]) -> Analysis
     ):
         mentions.setdefault(detail_id, []).append(
             Mention(aid, start, end, text, sidx, sentences.get((aid, sidx), ""), source,
-                    value_from_json(kind, from_json(value)), role)
+                    decoded_value(kind, value), role)
         )
     for did, kind, key, label in db.execute(
         "SELECT id, kind, key, label FROM details WHERE event_id = ? ORDER BY ord", [event]
@@ -176,7 +185,7 @@ def load_analysis(db: Database, event: str, articles: list[Article]) -> Analysis
     ):
         dmentions.setdefault(did, []).append(
             Mention(aid, start, end, text, sidx, sentences.get((aid, sidx), ""), source,
-                    value_from_json(kind or "", from_json(value)))
+                    decoded_value(kind or "", value))
         )
     discrepancies = [
         Discrepancy(
