@@ -20,9 +20,10 @@ from compare.models import Discrepancy, EventBundle
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_TRUTH = REPO / "tests" / "truth" / "seeds.toml"
-# planted2, planted3 and planted4 were each written as a held-out check and run once before any
-# tuning on them (their manifests record that first score); all four are now tuned on.
-PLANTED_SETS = ["planted", "planted2", "planted3", "planted4"]
+# planted2 to planted7 were each written as a held-out check and run once before any tuning on
+# them (their manifests record that first score); the six listed here are now tuned on. planted7
+# stays out until it clears the floors.
+PLANTED_SETS = ["planted", "planted2", "planted3", "planted4", "planted5", "planted6"]
 NAME_KINDS = frozenset({"place", "person", "organization", "rank"})
 
 
