@@ -25,7 +25,7 @@ from compare.details.event import EventContext, clashes, sources_text, upper_fir
 from compare.details.found import Found
 from compare.models import DateValue, NumberValue
 
-OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "age"})
+OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "rescued", "age"})
 OMISSION_DATE_ROLES = frozenset({"incident", "funeral", "capture", "captured"})
 # Dates of deaths, woundings and attacks are the date of one incident when they concern the same victim.
 INCIDENT_ROLES = frozenset({"death", "wounded", "attack"})
@@ -124,12 +124,19 @@ def compare_numbers(ctx: EventContext) -> None:
         role, _, group = key.partition("|")
         if role == "age":
             label = f"age of {ctx.person_name(group)}" if group != "-" else "age"
+        elif role == "money":
+            purpose, _, currency = group.partition(":")
+            label = f"{purpose if purpose != '-' else 'sum'} in {currency}"
         else:
             label = f"{role} ({group})" if group and group != "-" else role
         did = ctx.add_detail("number", key, f"number {label}", founds)
         if role == "count" and group in ("-", *lx.GENERIC_GROUPS):
             continue  # "seven men", "nearly 160 people" with no casualty word: counts of what is not said
+        if role == "money" and group.startswith("-:"):
+            continue  # a sum with no purpose said: sums for different things are no conflict
         involved_list, bad = clashes(ctx, founds, _bounds_of, lambda a, b: _bounds_overlap(a, b))  # type: ignore[arg-type]
+        if role == "places":
+            bad = []  # villages flooded, evacuated or cut off: counts of places differ without contradicting
         same = _same_written_differently(founds)
         if bad:
             involved = {id(x): x for x in involved_list}

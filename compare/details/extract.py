@@ -16,6 +16,7 @@ from compare.details.claims import extract_claims
 from compare.details.dates import extract_dates
 from compare.details.entities import People, extract_entities
 from compare.details.found import Found
+from compare.details.money import extract_money
 from compare.details.numbers import extract_numbers
 from compare.details.quotes import extract_quotes, find_quote_spans
 from compare.details.text import Doc
@@ -54,15 +55,18 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
             _remember_subject(doc, s_idx, names_at[s_idx], resolver)
         frames.append(s_frames)
     quotes = extract_quotes(doc, frames, quote_spans)
-    numbers = extract_numbers(doc, dates_at)
+    money = extract_money(doc)
+    money_at = by_sentence(money, len(doc.sentences))
+    taken_at = [spans + [(f.start, f.end) for f in money_at[s_idx]] for s_idx, spans in enumerate(dates_at)]
+    numbers = extract_numbers(doc, taken_at)
     numbers_at = by_sentence(numbers, len(doc.sentences))
     victims = sentence_victims(doc, names_at, numbers_at)
     causes = extract_causes(doc, names_at, victims)
     claims = extract_claims(doc, names_at, frames, resolver, dates_at)
-    for f in [*names, *dates, *numbers, *causes]:
+    for f in [*names, *dates, *numbers, *money, *causes]:
         if f.sentence_idx < len(frames):
             f.source = source_at(frames[f.sentence_idx], f.start, f.end)
-    found = [*names, *dates, *numbers, *quotes, *causes, *claims]
+    found = [*names, *dates, *numbers, *money, *quotes, *causes, *claims]
     found.sort(key=lambda f: (f.start, f.end, f.kind))
     for f in dates:
         if f.role in ("death", "wounded", "attack"):

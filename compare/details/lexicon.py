@@ -196,6 +196,18 @@ CASUALTY_ROLES = {
     "hurt": "wounded", "missing": "missing", "captured": "captured", "kidnapped": "captured",
     "abducted": "captured", "arrested": "arrested", "detained": "arrested", "unaccounted": "missing",
 }
+# What else befell people counted in a disaster, besides death and wounds: each its own role, so a
+# count of evacuees or of people rescued never joins the toll ("4,000 people were evacuated").
+FATE_ROLES = {
+    "evacuated": "evacuated", "evacuees": "evacuated", "evacuation": "evacuated", "displaced": "evacuated",
+    "homeless": "evacuated", "relocated": "evacuated", "rehoused": "evacuated",
+    "rescued": "rescued", "rescue": "rescued", "rescuing": "rescued", "saved": "rescued", "plucked": "rescued",
+    "airlifted": "rescued", "winched": "rescued",
+}
+# "lost their livestock", "lost most of his sheep": a loss of property, not of life ("lost their lives" is).
+LOSS_OBJECTS = frozenset("their his her its our my all most everything contact power the a an".split())
+# Words after a count saying those people were driven out: "forced 3,000 people from their homes".
+DWELLING_NOUNS = frozenset("homes houses home villages".split())
 # Words making a count a workforce, before it ("employs 900", "a workforce of 900", "a staff of
 # 40") or after it ("900 people employed there", "900 employees"): not a crowd, never a toll.
 EMPLOYMENT_WORDS = frozenset("employ employs employed employing employer workforce staff payroll hires".split())
@@ -260,6 +272,9 @@ THING_NOUNS = frozenset(
     road roads bridge bridges shell shells rocket rockets round rounds bullet bullets mortar mortars
     head cattle livestock goats camels""".split()
 )
+# Settlements counted ("24 villages", "two dozen towns"): a count of places, kept so two accounts
+# writing one count differently are a variant; never a conflict (villages flooded, evacuated, cut off).
+SETTLEMENT_NOUNS = {"villages": "village", "towns": "town", "hamlets": "village", "settlements": "village"}
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
               "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0,

@@ -170,8 +170,8 @@ def _role(tokens: list[Token], lo: int, hi: int) -> str | None:
     """The casualty role nearest the count [lo, hi): words after it weigh a little more."""
     best: tuple[float, str] | None = None
     for m, tok in enumerate(tokens):
-        role = lx.CASUALTY_ROLES.get(tok.lower)
-        if role is None:
+        role = lx.CASUALTY_ROLES.get(tok.lower) or lx.FATE_ROLES.get(tok.lower)
+        if role is None or tok.lower == "lost" and _lost_property(tokens, m):
             continue
         if role == "wounded" and m > 0 and tokens[m - 1].lower in lx.MORTAL_WORDS:
             role = "killed"
@@ -181,6 +181,18 @@ def _role(tokens: list[Token], lo: int, hi: int) -> str | None:
         if best is None or dist < best[0]:
             best = (dist, role)
     return best[1] if best else None
+
+
+def _lost_property(tokens: list[Token], m: int) -> bool:
+    """"lost their livestock", "lost most of his sheep": property lost, not lives ("lost their lives")."""
+    after = [t.lower for t in tokens[m + 1 : m + 5]]
+    return bool(after) and after[0] in lx.LOSS_OBJECTS and not any(w in ("life", "lives") for w in after)
+
+
+def _driven_from_homes(tokens: list[Token], nend: int) -> bool:
+    """"forced more than 3,000 people from their homes": the count is of people displaced."""
+    after = [t.lower for t in tokens[nend : nend + 4]]
+    return len(after) >= 2 and after[0] in ("from", "out") and any(w in lx.DWELLING_NOUNS for w in after[1:])
 
 
 def _is_part_of_name(tokens: list[Token], i: int, j: int) -> bool:
@@ -297,9 +309,13 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     if noun in lx.CASUALTY_ROLES:
         role = lx.CASUALTY_ROLES[noun]
         group = None
+    if _driven_from_homes(tokens, nend):
+        role = "evacuated"
     if _employs(tokens, qstart, nend):
         role = "employed"  # "the mill, which employs 900 people": a workforce, never a toll nor a crowd
-    if role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
+    if noun in lx.SETTLEMENT_NOUNS:
+        role, group = "places", lx.SETTLEMENT_NOUNS[noun]  # "24 villages": compared for their wording only
+    elif role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
         return None  # a number of things, not of people: not a detail analysts compare
     if role not in (None, "employed") and _states_a_rate(tokens):
         return None  # "Several hundred people die in such accidents each year": a statistic, not this toll
@@ -390,7 +406,7 @@ def _role_key(role: str | None) -> str:
 def _share_nouns(found: list[Found]) -> None:
     """"killing one and injuring two of the fighters": the first count takes the later noun."""
     for a, b in zip(found, found[1:], strict=False):
-        if a.role == "age" or b.role == "age":
+        if a.role in ("age", "places") or b.role in ("age", "places"):
             continue
         if a.data.get("noun") is None and b.data.get("noun") and b.start - a.end < 40:
             a.data["noun"], a.data["group"] = b.data["noun"], b.data["group"]

@@ -1,0 +1,140 @@
+"""Sums of money ("2 billion dinars", "about $1.5 million", "€3m") as numbers with their full value.
+
+A sum is a count whose counted noun is its currency: "5 billion Iraqi dinars" is 5,000,000,000
+dinars, never 5 of anything, and never a count of people, so it stays out of every casualty
+cluster. The counts reader (numbers.py) skips the spans read here. What the money is for
+(aid, compensation, a fine, a reward, a ransom, a cost) is the nearest purpose word in the
+sentence; two accounts' sums for the same purpose in the same currency are compared as counts
+are, sums of different currencies or with no purpose never (a conversion is not a conflict).
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare.details.found import Found
+from compare.details.numbers import _bounds, _qualifier
+from compare.details.text import Doc, Token, joined
+from compare.models import NumberValue
+
+CURRENCY_SYMBOLS = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees"}
+# Currency words -> one plural name ("pound" is a weight too often: only after its symbol).
+CURRENCY_WORDS = {
+    word: name
+    for name, words in {
+        "dollars": "dollar dollars usd", "euros": "euro euros eur", "dinars": "dinar dinars",
+        "rials": "rial rials riyal riyals", "dirhams": "dirham dirhams", "lira": "lira lire liras",
+        "rupees": "rupee rupees", "roubles": "ruble rubles rouble roubles", "yuan": "yuan renminbi",
+        "yen": "yen", "taka": "taka", "tenge": "tenge", "naira": "naira", "shillings": "shilling shillings",
+        "rand": "rand", "francs": "franc francs", "pesos": "peso pesos", "hryvnias": "hryvnia hryvnias",
+        "afghanis": "afghani afghanis",
+    }.items()
+    for word in words.split()
+}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000,
+          "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+# What a sum is for: purpose word -> purpose.
+PURPOSES = {
+    word: purpose
+    for purpose, words in {
+        "aid": "aid relief assistance help support donation donations grant grants",
+        "compensation": "compensation compensate compensated payout payouts damages",
+        "fine": "fine fined fines penalty penalties",
+        "reward": "reward bounty",
+        "ransom": "ransom",
+        "cost": "cost costs losses",
+        "wages": "wages salaries arrears",
+    }.items()
+    for word in words.split()
+}
+_DIGITS_SCALE = re.compile(r"(\d+(?:\.\d+)?)(m|mn|bn|k)$")
+
+
+def _amount(tokens: list[Token], i: int) -> tuple[int, float | None]:
+    """(index past, value) of a number in digits with an optional scale ("1.5 million", "3m"), else (i, None)."""
+    tok = tokens[i]
+    low = tok.lower.replace(",", "")
+    m = _DIGITS_SCALE.fullmatch(low)
+    if m:
+        return i + 1, float(m.group(1)) * SCALES[m.group(2)]
+    if not tok.is_number:
+        return i, None
+    try:
+        value = float(low)
+    except ValueError:
+        return i, None
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower in SCALES and (tokens[j].lower not in ("m", "k", "mn", "bn") or joined(tok, tokens[j])):
+        value *= SCALES[tokens[j].lower]
+        j += 1
+    return j, value
+
+
+def _currency_after(tokens: list[Token], j: int) -> tuple[str | None, int]:
+    """The currency word after a number, past up to two adjectives ("Iraqi dinars", "US dollars")."""
+    for k in range(j, min(j + 3, len(tokens))):
+        name = CURRENCY_WORDS.get(tokens[k].lower)
+        if name is not None:
+            return name, k + 1
+        if not (tokens[k].is_cap and tokens[k].is_word):
+            break
+    return None, j
+
+
+def _purpose(tokens: list[Token], lo: int, hi: int) -> str:
+    best: tuple[int, str] | None = None
+    for m, tok in enumerate(tokens):
+        purpose = PURPOSES.get(tok.lower)
+        if purpose is None or lo <= m < hi:
+            continue
+        dist = lo - m if m < lo else m - hi + 1
+        if best is None or dist < best[0]:
+            best = (dist, purpose)
+    return best[1] if best else "-"
+
+
+def read_sum(tokens: list[Token], i: int) -> tuple[int, int, float, str] | None:
+    """(start, index past, value, currency) of a sum starting at token i, else None."""
+    tok = tokens[i]
+    if tok.text in CURRENCY_SYMBOLS and i + 1 < len(tokens) and joined(tok, tokens[i + 1]):
+        j, value = _amount(tokens, i + 1)
+        if value is not None:
+            return i, j, value, CURRENCY_SYMBOLS[tok.text]
+        return None
+    if tok.lower == "us" and i + 2 < len(tokens) and tokens[i + 1].text == "$" and joined(tok, tokens[i + 1]):
+        found = read_sum(tokens, i + 1)
+        return (i, *found[1:]) if found else None
+    if not tok.is_number or (i > 0 and tokens[i - 1].text in CURRENCY_SYMBOLS and joined(tokens[i - 1], tok)):
+        return None
+    j, value = _amount(tokens, i)
+    if value is None:
+        return None
+    currency, end = _currency_after(tokens, j)
+    if currency is None:
+        return None
+    return i, end, value, currency
+
+
+def extract_money(doc: Doc) -> list[Found]:
+    """Every sum of money in the article, keyed by purpose and currency ("money|aid:dinars")."""
+    out: list[Found] = []
+    for s_idx, tokens in enumerate(doc.tokens):
+        i = 0
+        while i < len(tokens):
+            found = read_sum(tokens, i) if tokens[i].is_number or tokens[i].text in CURRENCY_SYMBOLS or tokens[i].lower == "us" else None
+            if found is None:
+                i += 1
+                continue
+            start_i, end_i, value, currency = found
+            qualifier, qstart = _qualifier(tokens, start_i)
+            lo, hi = _bounds(round(value), qualifier)
+            purpose = _purpose(tokens, qstart, end_i)
+            group = f"{purpose}:{currency}"
+            start, end = tokens[qstart].start, tokens[end_i - 1].end
+            out.append(Found("number", doc.article.id, s_idx, start, end, doc.body[start:end],
+                             NumberValue(lo, hi, qualifier, currency), f"money|{group}", role="money",
+                             data={"group": group, "noun": currency, "purpose": purpose,
+                                   "number_text": doc.body[tokens[start_i].start : tokens[end_i - 1].end].lower()}))
+            i = end_i
+    return out
+

@@ -1,0 +1,117 @@
+"""Rules found missing by the seventh held-out planted set (a dam collapse and its flood), each
+checked on invented sentences of its own, not the fixture's: sums of money read with their full
+value and currency, evacuees and people rescued counted apart from the dead, counts of villages
+written differently, status dates that are no incident date, romanised surnames with q/k, c/k,
+ph/f, dj/j, ou/u, and remarks said in other words."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from compare.engine import analyse
+from compare.models import Article, NumberValue
+from compare.segment import split_sentences
+
+_spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+THURSDAY = "2021-03-11"
+
+
+def _event(texts: dict[str, str]):
+    articles = [Article(aid, text, split_sentences(text), outlet=f"Outlet {aid}", published=THURSDAY)
+                for aid, text in texts.items()]
+    return analyse("ev-test", articles, [])
+
+
+def _summaries(result, cls: str | None = None, kind: str | None = None) -> list[str]:
+    return [d.summary for d in result.discrepancies if (cls is None or d.cls == cls) and (kind is None or d.kind == kind)]
+
+
+def _counts(text: str) -> dict[str, tuple[str, NumberValue]]:
+    return {f.text: (f.key, f.value) for f in helpers.found(text, "number")}
+
+
+# ------------------------------------------------------------------------------ 1. sums of money
+
+
+def test_a_sum_is_read_with_its_scale_and_its_currency_as_the_noun():
+    counts = _counts("The province set aside 3 billion Syrian pounds in relief, or about $1.2 million, officials said.")
+    assert counts["about $1.2 million"][1] == NumberValue(1_080_000, 1_320_000, "about", "dollars")
+    counts = _counts("The council paid 4.5 million euros in compensation and the insurer €2m more.")
+    assert counts["4.5 million euros"][1] == NumberValue(4_500_000, 4_500_000, None, "euros")
+    assert counts["€2m"][1].min == 2_000_000
+    counts = _counts("The court fined the operator 7 billion Jordanian dinars.")
+    assert counts["7 billion Jordanian dinars"] == ("money|fine:dinars", NumberValue(7_000_000_000, 7_000_000_000, None, "dinars"))
+
+
+def test_a_sum_never_joins_a_casualty_count():
+    counts = _counts("Nine people died, and the state promised 5 million rupees to the families of those killed.")
+    keys = {key for key, _ in counts.values()}
+    assert any(k.startswith("killed") for k in keys) and all(not k.startswith("killed") for t, (k, _) in counts.items() if "rupees" in t)
+
+
+def test_sums_for_one_purpose_in_one_currency_conflict_and_a_conversion_does_not():
+    result = _event({
+        "a1": "The mine flooded on Monday. The ministry pledged 8 billion dinars in aid for the miners' families.",
+        "a2": "The mine flooded on Monday. The ministry pledged 3 billion dinars (about $2 million) in aid.",
+    })
+    conflicts = _summaries(result, "conflict", "number")
+    assert len(conflicts) == 1 and "dinars" in conflicts[0] and "$" not in conflicts[0]
+
+
+def test_sums_with_no_purpose_or_other_purposes_are_not_compared():
+    result = _event({
+        "a1": "The bridge collapsed on Monday. It had cost 40 million euros to build.",
+        "a2": "The bridge collapsed on Monday. The families will receive 2 million euros in compensation.",
+    })
+    assert _summaries(result, "conflict", "number") == []
+
+
+# --------------------------------------------------------------- 2. evacuated, rescued, lost property
+
+
+def test_evacuees_and_people_rescued_are_not_the_dead():
+    counts = _counts("Seven people were killed and some 2,500 residents were evacuated from the town.")
+    assert counts["Seven people"][0].startswith("killed") and counts["some 2,500 residents"][0].startswith("evacuated")
+    counts = _counts("The storm killed four people and drove more than 900 people from their homes.")
+    assert counts["more than 900 people"][0].startswith("evacuated")
+    counts = _counts("Coastguard boats plucked 17 people from the water after the ferry sank and two died.")
+    assert counts["17 people"][0].startswith("rescued")
+
+
+def test_a_rescue_count_only_one_account_gives_is_an_omission_and_not_the_evacuees():
+    result = _event({
+        "a1": "Five people died in the flood. Boats rescued 60 people from rooftops. About 900 people were evacuated.",
+        "a2": "Five people died in the flood. Some 900 people were evacuated from the valley.",
+    })
+    omissions = _summaries(result, "omission", "number")
+    assert any("60 people" in s and "rescued" in s for s in omissions)
+    assert _summaries(result, "conflict", "number") == []
+
+
+def test_losing_property_is_no_death():
+    assert _counts("Many lost their crops in the flood.") == {}
+    assert _counts("Dozens of people lost their lives in the flood.")["Dozens of people"][0].startswith("killed")
+
+
+# -------------------------------------------------------------------- 7. counts of villages
+
+
+def test_one_count_of_villages_written_in_words_and_in_digits_is_a_variant():
+    result = _event({
+        "a1": "Three people drowned. Residents of 36 villages were moved to camps.",
+        "a2": "Three people drowned. People from three dozen villages were moved to camps.",
+    })
+    variants = _summaries(result, "variant", "number")
+    assert any("36 villages" in s and "three dozen villages" in s for s in variants)
+
+
+def test_different_counts_of_villages_are_no_conflict():
+    result = _event({
+        "a1": "Three people drowned. The water reached 12 villages.",
+        "a2": "Three people drowned. Residents of 30 villages were moved to camps.",
+    })
+    assert _summaries(result, "conflict", "number") == []
