@@ -27,6 +27,9 @@ from compare.models import DateValue, NumberValue
 
 OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "rescued", "age"})
 OMISSION_DATE_ROLES = frozenset({"incident", "funeral", "capture", "captured"})
+# Dates of a state that lasts ("23 remained unaccounted for on Thursday", "still missing on
+# Wednesday"): the day each account checked, which differs without contradicting; never compared.
+STATUS_DATE_ROLES = frozenset({"missing"})
 # Dates of deaths, woundings and attacks are the date of one incident when they concern the same victim.
 INCIDENT_ROLES = frozenset({"death", "wounded", "attack"})
 
@@ -275,7 +278,7 @@ def compare_dates(ctx: EventContext) -> None:
         else:
             label = f"{role} date"
         did = ctx.add_detail("date", key, label, founds)
-        if role in ("statement", "date", "dateline") or role == "incident" and not known_victim:
+        if role in ("statement", "date", "dateline", *STATUS_DATE_ROLES) or role == "incident" and not known_victim:
             continue
         resolved = [f for f in founds if isinstance(f.value, DateValue)]
         involved_list, bad = clashes(ctx, resolved, lambda f: (f.value.start, f.value.end),  # type: ignore[union-attr]

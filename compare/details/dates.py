@@ -237,8 +237,10 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     lo = next((t.idx for t in tokens if t.end > start), len(tokens))
     hi = next((t.idx for t in tokens if t.start >= end), len(tokens))
     best: tuple[float, str] | None = None
+    funeral_said = False
     for tok in tokens:
         word = tok.lower
+        funeral_said = funeral_said or lx.DATE_ROLE_WORDS.get(word) == "funeral"
         role = None
         if word in lx.CASUALTY_ROLES:
             base = lx.CASUALTY_ROLES[word]
@@ -247,6 +249,8 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
                 role = "death"
         elif word in lx.DATE_ROLE_WORDS:
             role = lx.DATE_ROLE_WORDS[word]
+        elif tok.idx > 0 and (tokens[tok.idx - 1].lower, word) in lx.DATE_ROLE_BIGRAMS:
+            role = lx.DATE_ROLE_BIGRAMS[(tokens[tok.idx - 1].lower, word)]
         elif word in lx.SPEECH_VERBS or word in lx.ACCUSATION_WORDS:
             role = "statement"
         if role is None or lo <= tok.idx < hi:
@@ -260,8 +264,14 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
             dist += 1.5  # an event word near a date says more than a reporting verb
         elif word in CASUALTY_NOUNS:
             dist += 2.5  # "buried their dead on Wednesday": the verb dates it, not the noun
+        if word in CASUALTY_NOUNS and role == "death":
+            role = "death-noun"
         if best is None or dist < best[0]:
             best = (dist, role)
+    if best is not None and best[1] == "death-noun":
+        # "Funerals for three of the dead were held on Wednesday": the dead are whom the funerals are
+        # for; the day is the funerals', not the deaths'.
+        return "funeral" if funeral_said else "death"
     return best[1] if best else None
 
 

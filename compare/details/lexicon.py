@@ -230,7 +230,12 @@ DATE_ROLE_WORDS = {
     "sank": "attack", "sunk": "attack", "capsized": "attack", "collided": "attack", "collision": "attack",
     "crashed": "attack", "crash": "attack", "derailed": "attack", "exploded": "attack", "collapsed": "attack",
     "caved": "attack",
+    # A dam, a bridge or a levee failing dates the incident too ("gave way" is read as a pair).
+    "burst": "attack", "breached": "attack", "collapse": "attack",
+    "funerals": "funeral", "burials": "funeral",
 }
+# Two-word event phrases dating an incident: (first, second) -> role.
+DATE_ROLE_BIGRAMS = {("gave", "way"): "attack", ("caved", "in"): "attack"}
 # Nouns of counted people, grouped so "servicemen", "troops" and "marines" meet.
 NOUN_GROUPS = {
     "soldier": """soldier soldiers troop troops serviceman servicemen servicewoman servicemembers

@@ -25,7 +25,7 @@ _TOKEN = re.compile(
 )
 QUOTE_CHARS = "\"“”„‟«»"
 # A wire dateline opening a sentence: "MUNSHIGANJ, Bangladesh, Aug. 12 —", "KYIV, May 3 (Reuters) -".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}){0,2}\s*(?:\([^()]{1,40}\)\s*)?[-—–]")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z\d][\w .'’-]{1,30}){0,2}\s*(?:\([^()]{1,40}\)\s*)?[-—–]")
 APOSTROPHES = "'’"
 
 

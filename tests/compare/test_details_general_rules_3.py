@@ -115,3 +115,31 @@ def test_different_counts_of_villages_are_no_conflict():
         "a2": "Three people drowned. Residents of 30 villages were moved to camps.",
     })
     assert _summaries(result, "conflict", "number") == []
+
+
+# ------------------------------------------------------------ 4. status dates and failing structures
+
+
+def _date_roles(text: str, published: str = THURSDAY) -> dict[str, str | None]:
+    return {f.text: f.role for f in helpers.found(text, "date", published)}
+
+
+def test_a_structure_giving_way_dates_the_incident():
+    roles = _date_roles("Four people died and 12 were missing after a levee gave way on Tuesday near the town.")
+    assert roles["on Tuesday"] == "attack"
+    assert _date_roles("A bridge burst its supports on Monday, killing two.")["on Monday"] == "attack"
+    assert _date_roles("Funerals for three of the dead were held on Wednesday.")["on Wednesday"] == "funeral"
+
+
+def test_the_days_people_were_still_missing_are_no_conflict():
+    result = _event({
+        "a1": "Nine people drowned on Monday. Fourteen people were still missing on Tuesday.",
+        "a2": "Nine people drowned on Monday. Fourteen people remained unaccounted for on Wednesday.",
+    })
+    assert _summaries(result, "conflict", "date") == []
+
+
+def test_a_dateline_with_the_day_before_the_month_is_no_incident_date():
+    text = "AMMAN, Jordan, 9 March (Some Agency) – A flood on Tuesday killed five people, officials said."
+    roles = _date_roles(text, "2021-03-09")
+    assert roles["9 March"] == "dateline" and roles["on Tuesday"] == "death"
