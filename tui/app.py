@@ -33,6 +33,16 @@ from compare.sanitize import sanitize_line
 from tui.config import Config
 from tui.messages import OpenEvent
 
+COMPARE_CODE = ("tui.screens.compare", "tui.widgets.model", "tui.widgets.marks", "tui.widgets.diffs",
+                "store.analysis", "store.watch", "compare.diff")
+
+
+def _import_compare_code() -> None:
+    import importlib
+
+    for name in COMPARE_CODE:
+        importlib.import_module(name)
+
 
 class RashomonApp(App[None]):
     """rashomon's terminal workbench."""
@@ -124,6 +134,14 @@ class RashomonApp(App[None]):
             gc.collect()
             gc.freeze()
             gc.enable()
+
+    def load_compare_code(self) -> None:
+        """Once, while the reviewer reads the events list: import the compare screen's modules in a
+        thread worker, so the first Enter does not wait for them on the UI thread (about 50 ms)."""
+        if not getattr(self, "_compare_code_loading", False):
+            self._compare_code_loading = True
+            self.run_worker(_import_compare_code, thread=True, group="warm-up", name="load the compare screen's code",
+                            exit_on_error=False)
 
     def freeze_startup_objects(self) -> None:
         """Once per run, after the first comparison is on screen: move what was built so far (the

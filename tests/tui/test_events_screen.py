@@ -85,3 +85,15 @@ async def test_q_quits_from_the_events_screen(seeded_path: Path, settle, screen_
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_the_compare_screens_code_loads_in_the_background_without_error(seeded_path: Path, settle, screen_text):
+    """While the list is read, a worker imports the compare screen's modules (the first Enter is
+    quicker); a failure there would reach the user as an error toast."""
+    app = app_for(seeded_path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        warm = [w for w in app.workers if w.name == "load the compare screen's code"]
+        assert not warm or all(w.state.name == "SUCCESS" for w in warm)
+        assert "Error" not in screen_text(app)

@@ -157,6 +157,7 @@ class EventsScreen(GroupingActions):
         self.summaries = summaries
         self.set_class(not summaries, "empty")
         self.call_after_refresh(self.app.first_screen_shown)  # type: ignore[attr-defined]
+        self.call_after_refresh(self.app.load_compare_code)  # type: ignore[attr-defined]
         if not summaries:
             self.query_one("#empty", Static).update(ingest_help(str(self.app.db_path)))  # type: ignore[attr-defined]
             return
