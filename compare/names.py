@@ -83,10 +83,18 @@ _NAME_PARTICLES = frozenset("al el ez az ad an ar as ash at bin ibn abu de da di
 _ASPIRATE_H = re.compile(r"(?<=[bdgjt])h")  # bh dh gh jh th -> b d g j t
 _VOWEL_CLOSING_W = re.compile(r"(?<=[aeiou])w(?![aeiouy])")  # "Chowdhury": the w is part of the vowel
 _ROMANISATION_FOLDS = (("ee", "i"), ("au", "ou"))
+# One consonant written two ways: q / k for the Arabic and Kurdish qaf (Qaradaghi / Karadaghi,
+# Qasim / Kasim), ck / k, a hard c / k (Nicolai / Nikolai: c before a back vowel or a consonant),
+# dj / j (Djamel / Jamel). Applied before the aspirate fold, so "qh" and "kh" stay apart from "k".
+_CONSONANT_FOLDS = (("ck", "k"), ("q", "k"), ("dj", "j"))
+_HARD_C = re.compile(r"c(?=[aoulrt]|$)")
 
 
 def _person_token(token: str, romanised: bool = False) -> str:
     if romanised:
+        for old, new in _CONSONANT_FOLDS:
+            token = token.replace(old, new)
+        token = _HARD_C.sub("k", token)
         token = _VOWEL_CLOSING_W.sub("u", _ASPIRATE_H.sub("", token))
         for old, new in _ROMANISATION_FOLDS:
             token = token.replace(old, new)

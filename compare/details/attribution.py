@@ -190,6 +190,13 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
         earlier = _np_before(tokens, k + 1, dates)
         if earlier and any(t.is_cap for t in earlier):
             return earlier
+    # "Dilshad Omar, the director of civil defence in the province, told ...": a definite apposition
+    # names the subject's office; the subject is the full name before it (never "..., the ministry said").
+    if np and np[0].lower == "the" and k >= 1 and tokens[k].text == "," and any(t.lower in lx.TITLE_HEADS for t in np[1:4]):
+        earlier = _np_before(tokens, k + 1, dates)
+        opens_clause = bool(earlier) and (earlier[0].idx == 0 or tokens[earlier[0].idx - 1].text in QUOTE_CHARS + ",")
+        if len(earlier) >= 2 and opens_clause and all(t.is_cap and t.is_word for t in earlier):
+            return earlier
     return np
 
 

@@ -283,7 +283,7 @@ def _speaks_after(span: Span) -> bool:
     k = span.j
     if k < len(toks) and toks[k].text == ",":
         k += 1
-        close = next((m for m in range(k, min(k + 7, len(toks))) if toks[m].text == ","), None)
+        close = next((m for m in range(k, min(k + 12, len(toks))) if toks[m].text == ","), None)
         if close is not None and toks[k].lower in ("the", "a", "an") and close + 1 < len(toks):
             k = close + 1  # past the apposition
     return k < len(toks) and toks[k].lower in lx.SPEECH_VERBS
