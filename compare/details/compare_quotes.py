@@ -3,8 +3,8 @@
 Two quotations are the same remark when they share enough of their rarer words (each word weighs
 by how rare it is in the event's sentences): with the same speaker, two shared words covering 30%
 of the shorter quotation's weight are enough (a paraphrase such as "payment in blood for the
-duplicity of U.S. policy" / "the bloody price for the two-faced American policy"); with different
-or unknown speakers, 60%. Within one account only a fragment of a longer quotation joins it.
+duplicity of U.S. policy" / "the bloody price for the two-faced American policy"), 20% when each
+account quotes that speaker once only; with different or unknown speakers, 60%. Within one account only a fragment of a longer quotation joins it.
 Candidate pairs come from an index of words, so a long event is never compared all against all.
 
 - same-quote-different-wording   the matched quotations are not word for word the same (one
@@ -21,6 +21,10 @@ from compare.details.event import EventContext, quoted
 from compare.details.found import Found
 
 SAME_SPEAKER_SCORE = 0.3
+# When each of two accounts quotes the speaker once only, those two quotations are most likely one
+# remark relayed in other words ("could not cope with that volume of water" / "was unable to handle
+# so much water"): a lower bar, still with two shared rarer words.
+SOLE_REMARK_SCORE = 0.2
 OTHER_SPEAKER_SCORE = 0.6
 MIN_SHARED = 2
 MAX_POSTING = 40  # words in more quotes than this do not propose pairs
@@ -91,6 +95,10 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
         if len(posting) > MAX_POSTING:
             continue
         pairs.update((a, b) for a, b in combinations(posting, 2))
+    per_speaker: dict[tuple[str, str], int] = {}
+    for q in quotes:
+        if q.data.get("speaker_key"):
+            per_speaker[(q.article, q.data["speaker_key"])] = per_speaker.get((q.article, q.data["speaker_key"]), 0) + 1
     union = _Union(len(quotes))
     scores: dict[tuple[int, int], float] = {}
     for a, b in sorted(pairs):
@@ -106,6 +114,8 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
                 scores[(a, b)] = 1.0
             continue
         threshold = SAME_SPEAKER_SCORE if ka and ka == kb else OTHER_SPEAKER_SCORE
+        if ka and ka == kb and per_speaker[(qa.article, ka)] == per_speaker[(qb.article, kb)] == 1:
+            threshold = SOLE_REMARK_SCORE
         if score >= threshold:
             union.join(a, b)
             scores[(a, b)] = score

@@ -195,3 +195,24 @@ def test_a_definite_apposition_after_a_clause_is_not_a_name():
     assert [f.agent.display for f in frames] == ["head of the directorate"]
     frames = helpers.facts("In Kani Lasa, the head of the directorate said, the water rose fast.").frames[0]
     assert all(f.agent.display != "Kani Lasa" for f in frames)
+
+
+def _quote_conflicts(texts: dict[str, str]) -> list[str]:
+    return [s for s in _summaries(_event(texts), "conflict", "quote")]
+
+
+A1_REMARK = ('"The embankment could not withstand such pressure from the swollen river. Nobody could have '
+             'foreseen what followed," said Rebwar Omar, the mayor of the town.')
+A2_REMARK = ('"The embankment was unable to resist the force of the river in full flood. No one could have '
+             'predicted this disaster," said Rebwar Omar, the mayor of the town.')
+OPENING = "Five people died when the levee broke on Monday. "
+
+
+def test_a_speakers_only_remark_in_two_accounts_said_in_other_words_is_one_quote_worded_differently():
+    conflicts = _quote_conflicts({"a1": OPENING + A1_REMARK, "a2": OPENING + A2_REMARK})
+    assert len(conflicts) == 1 and "worded differently" in conflicts[0]
+
+
+def test_the_lower_bar_needs_the_speaker_quoted_once_in_each_account():
+    other = ' "We will rebuild the school before the summer," Omar said.'
+    assert _quote_conflicts({"a1": OPENING + A1_REMARK + other, "a2": OPENING + A2_REMARK}) == []
