@@ -71,6 +71,7 @@ class RashomonApp(App[None]):
 
         self.reviewer = reviewer or (config.reviewer if config else None) or default_reviewer()
         self.session = uuid.uuid4().hex[:16]
+        self._compare_code_loading = False
         self.config = config or Config()
         self.sub_title = sanitize_line(f"database {self.db_path}")
         if self.config.keys:
@@ -128,8 +129,8 @@ class RashomonApp(App[None]):
     def first_screen_shown(self) -> None:
         """The first screen is usable: if `tui.cli.main` turned the cyclic collector off for
         start-up, collect once, freeze what start-up built (it lives as long as the app) and turn
-        collection back on. Called after the refresh that showed the events or the first
-        comparison, and by a timer in case neither ever shows."""
+        collection back on. Called after the refresh that showed the events list, and by a timer
+        in case it never shows; a first comparison does the same in `freeze_startup_objects`."""
         if not gc.isenabled():
             gc.collect()
             gc.freeze()
@@ -138,7 +139,7 @@ class RashomonApp(App[None]):
     def load_compare_code(self) -> None:
         """Once, while the reviewer reads the events list: import the compare screen's modules in a
         thread worker, so the first Enter does not wait for them on the UI thread (about 50 ms)."""
-        if not getattr(self, "_compare_code_loading", False):
+        if not self._compare_code_loading:
             self._compare_code_loading = True
             self.run_worker(_import_compare_code, thread=True, group="warm-up", name="load the compare screen's code",
                             exit_on_error=False)
@@ -147,7 +148,8 @@ class RashomonApp(App[None]):
         """Once per run, after the first comparison is on screen: move what was built so far (the
         app, its widgets, the loaded event) out of the cyclic garbage collector's sight with
         `gc.freeze()`. Full collections then scan only what came later, instead of pausing the UI
-        for 50-100 ms every so often (seen as the slowest `n` presses in bench_review.py)."""
+        for 50-100 ms every so often (seen as the slowest `n` presses in bench_review.py). Also turns
+        the collector back on if start-up had it off (see `first_screen_shown`)."""
         if not getattr(self, "_frozen", False):
             self._frozen = True
             gc.collect()
