@@ -15,6 +15,7 @@ from compare.details.causes import extract_causes, sentence_victims
 from compare.details.claims import extract_claims
 from compare.details.dates import extract_dates
 from compare.details.entities import People, extract_entities
+from compare.details.failure import extract_failures
 from compare.details.found import Found
 from compare.details.money import extract_money
 from compare.details.numbers import extract_numbers
@@ -61,7 +62,7 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     numbers = extract_numbers(doc, taken_at)
     numbers_at = by_sentence(numbers, len(doc.sentences))
     victims = sentence_victims(doc, names_at, numbers_at)
-    causes = extract_causes(doc, names_at, victims)
+    causes = extract_causes(doc, names_at, victims) + extract_failures(doc)
     claims = extract_claims(doc, names_at, frames, resolver, dates_at)
     for f in [*names, *dates, *numbers, *money, *causes]:
         if f.sentence_idx < len(frames):

@@ -216,3 +216,41 @@ def test_a_speakers_only_remark_in_two_accounts_said_in_other_words_is_one_quote
 def test_the_lower_bar_needs_the_speaker_quoted_once_in_each_account():
     other = ' "We will rebuild the school before the summer," Omar said.'
     assert _quote_conflicts({"a1": OPENING + A1_REMARK + other, "a2": OPENING + A2_REMARK}) == []
+
+
+# ------------------------------------------------------------- 6. why a dam or a levee gave way
+
+
+def _failure_stances(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.data["family"]) for f in helpers.found(text, "cause") if f.role == "failure"]
+
+
+def test_water_over_the_top_a_failure_from_within_and_a_denial_are_read_near_a_structure():
+    assert _failure_stances("The levee was overtopped as the river rose.") == [("overtopped", "overtopping")]
+    assert _failure_stances("Water spilled over the top of the dyke.") == [("over the top", "overtopping")]
+    assert _failure_stances("Inspectors found leaks and a long crack in the embankment.") == [
+        ("leaks", "failure from within"), ("crack", "failure from within")]
+    assert _failure_stances("The reservoir never overflowed, the engineer said.") == [("overflowed", "no overtopping")]
+
+
+def test_without_a_structure_named_nothing_is_read():
+    assert _failure_stances("The hospital was overflowing with the injured.") == []
+    assert _failure_stances("A crack in the hull let the water in.") == []
+
+
+def test_overtopping_against_a_failure_from_within_is_a_conflict_and_a_denial_joins_the_inside():
+    result = _event({
+        "a1": "Four people drowned on Monday. The levee burst when the swollen river overflowed it.",
+        "a2": "Four people drowned on Monday. The levee had been leaking for months; it did not overflow, "
+              "an engineer said.",
+    })
+    conflicts = _summaries(result, "conflict", "cause")
+    assert len(conflicts) == 1 and "overtopping" in conflicts[0] and "from within" in conflicts[0]
+
+
+def test_accounts_agreeing_on_a_failure_from_within_make_no_conflict():
+    result = _event({
+        "a1": "Four people drowned on Monday. Water had been seeping through the dam for years.",
+        "a2": "Four people drowned on Monday. The dam did not overflow; it gave way through a crack.",
+    })
+    assert _summaries(result, "conflict", "cause") == []

@@ -1,0 +1,96 @@
+"""Why a dam, a levee or an embankment gave way: water over the top, or a failure from within.
+
+The casualty causes (causes.py) are weapons and manners of death; a burst dam has a cause of
+another kind, which accounts often dispute: the water rose over the crest ("overflowed",
+"overtopped", "poured over the crest") or the structure failed from within ("seepage", "a crack",
+"a leak", "failed from the inside"). A sentence is read only when it names such a structure
+(dam, reservoir, spillway, levee, dyke, embankment), so a hospital "overflowing" or a crack in a
+hull is never one. A denial ("did not overflow", "never overtopped") is its own stance: it
+contradicts overtopping and holds with a failure from within.
+
+- different-failure-cause   overtopping in one account (or source) against a failure from
+                             within, or against a denial of overtopping, in another: conflict.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from compare.details.found import Found
+from compare.details.text import Doc, Token
+
+if TYPE_CHECKING:  # the event context imports the extractors, this module among them
+    from compare.details.event import EventContext
+
+STRUCTURE_WORDS = frozenset("dam dams reservoir spillway levee levees dyke dykes dike dikes embankment embankments".split())
+OVERTOPPING_WORDS = frozenset("overflow overflowed overflowing overflows overtopped overtopping overtop overtops".split())
+INTERNAL_WORDS = frozenset("seepage seeping seeped leak leaks leaking leakage crack cracks cracked".split())
+# "water began pouring over the crest": a verb of flowing, then "over" and the crest or top.
+OVER_THE_TOP = frozenset("crest top".split())
+INSIDE_PHRASES = (("from", "the", "inside"), ("from", "within"))
+# ("didn't" is read as "didn", "'", "t")
+NEGATIONS = frozenset("not never no without didn doesn don wasn weren hasn hadn isn".split())
+OVERTOPPING, INTERNAL, NOT_OVERTOPPING = "overtopping", "failure from within", "no overtopping"
+COMPATIBLE = frozenset({frozenset({INTERNAL, NOT_OVERTOPPING})})
+
+
+def _negated(tokens: list[Token], k: int) -> bool:
+    return any(t.lower in NEGATIONS for t in tokens[max(0, k - 3) : k])
+
+
+def _stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
+    """(stance, first token, token past) of every cause word of a structure failure in the sentence."""
+    out: list[tuple[str, int, int]] = []
+    for k, tok in enumerate(tokens):
+        low = tok.lower
+        if low in OVERTOPPING_WORDS:
+            out.append((NOT_OVERTOPPING if _negated(tokens, k) else OVERTOPPING, k, k + 1))
+        elif low == "over" and k + 1 < len(tokens) and any(t.lower in OVER_THE_TOP for t in tokens[k + 1 : k + 3]):
+            end = next(m for m in range(k + 1, min(k + 3, len(tokens))) if tokens[m].lower in OVER_THE_TOP) + 1
+            out.append((NOT_OVERTOPPING if _negated(tokens, k) else OVERTOPPING, k, end))
+        elif low in INTERNAL_WORDS and not _negated(tokens, k):
+            out.append((INTERNAL, k, k + 1))
+        else:
+            for phrase in INSIDE_PHRASES:
+                if tuple(t.lower for t in tokens[k : k + len(phrase)]) == phrase:
+                    out.append((INTERNAL, k, k + len(phrase)))
+    return out
+
+
+def extract_failures(doc: Doc) -> list[Found]:
+    out: list[Found] = []
+    for s_idx, tokens in enumerate(doc.tokens):
+        if not any(t.lower in STRUCTURE_WORDS for t in tokens):
+            continue
+        for stance, a, b in _stances(tokens):
+            start, end = tokens[a].start, tokens[b - 1].end
+            out.append(Found("cause", doc.article.id, s_idx, start, end, doc.body[start:end], None, "failure|structure",
+                             role="failure", data={"family": stance}))
+    return out
+
+
+def compare_failures(ctx: EventContext) -> None:
+    from compare.details.event import clashes, sources_text
+
+    founds = [f for f in ctx.found("cause") if f.role == "failure"]
+    if not founds:
+        return
+    key = "failure|structure"
+    did = ctx.add_detail("cause", key, "why the structure failed", founds)
+    involved_list, bad = clashes(ctx, founds, lambda f: f.data["family"],
+                                 lambda a, b: a == b or frozenset({a, b}) in COMPATIBLE)
+    if not bad:
+        return
+    involved = {id(x): x for x in involved_list}
+    by_family: dict[str, list[str]] = {}
+    for x in involved.values():
+        texts = by_family.setdefault(x.data["family"], [])
+        if x.text not in texts:
+            texts.append(x.text)
+    families = " vs ".join(f"{fam} ({', '.join(repr(t) for t in texts)})" for fam, texts in sorted(by_family.items()))
+    ctx.add_discrepancy(
+        "conflict", "cause", key, f"Why the structure failed: {families}",
+        "Rule different-failure-cause: water over the top against a failure from within (or a denial "
+        "that it overflowed): " + "; ".join(f"{x.text!r} ({x.data['family']}; {sources_text([x], ctx)})"
+                                              for x in involved.values()) + ".",
+        involved.values(), did)
