@@ -254,3 +254,10 @@ def test_accounts_agreeing_on_a_failure_from_within_make_no_conflict():
         "a2": "Four people drowned on Monday. The dam did not overflow; it gave way through a crack.",
     })
     assert _summaries(result, "conflict", "cause") == []
+
+
+def test_a_society_or_an_association_is_an_organisation_not_a_person():
+    kinds = {f.text: f.kind for f in helpers.facts(
+        "The Jordanian Red Crescent Society handed out tents, and the Valley Farmers Association sent food.").found
+        if f.kind in ("person", "organization")}
+    assert set(kinds.values()) == {"organization"}
