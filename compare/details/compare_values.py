@@ -123,6 +123,7 @@ def _norm_surface(text: str) -> str:
 
 def compare_numbers(ctx: EventContext) -> None:
     multi = len(ctx.articles) > 1
+    sums_by_purpose: dict[str, tuple[list[Found], str]] = {}
     for key, founds in sorted(number_clusters(ctx).items()):
         role, _, group = key.partition("|")
         if role == "age":
@@ -161,6 +162,11 @@ def compare_numbers(ctx: EventContext) -> None:
                 same, did)
         if multi and not bad and role in OMISSION_NUMBER_ROLES and any(_positive(f) for f in founds):
             _omission(ctx, "number", key, founds, did, label if role == "age" else f"{label} count")
+        if role == "money" and not group.startswith("-:"):
+            sums_by_purpose.setdefault(group.partition(":")[0], ([], did))[0].extend(founds)
+    for purpose, (founds, did) in sorted(sums_by_purpose.items()):
+        if multi:  # a sum for a purpose (aid, a fine, compensation) in any currency, given by some accounts only
+            _omission(ctx, "number", f"money|{purpose}", founds, did, f"{purpose} sum")
 
 
 def _positive(f: Found) -> bool:

@@ -261,3 +261,13 @@ def test_a_society_or_an_association_is_an_organisation_not_a_person():
         "The Jordanian Red Crescent Society handed out tents, and the Valley Farmers Association sent food.").found
         if f.kind in ("person", "organization")}
     assert set(kinds.values()) == {"organization"}
+
+
+def test_a_sum_for_a_purpose_only_some_accounts_give_is_an_omission_in_any_currency():
+    result = _event({
+        "a1": "Six people died in the fire on Monday. The city will pay 40,000 pesos in compensation to each family.",
+        "a2": "Six people died in the fire on Monday. Families will get about $2,000 each in compensation.",
+        "a3": "Six people died in the fire on Monday.",
+    })
+    omissions = [d for d in result.discrepancies if d.cls == "omission" and "compensation" in d.summary]
+    assert len(omissions) == 1 and omissions[0].missing_from == ("a3",)
