@@ -1,4 +1,4 @@
-"""Why a dam, a levee or an embankment gave way: water over the top, or a failure from within.
+"""Why a dam, a levee or an embankment gave way, and why a railway track failed.
 
 The casualty causes (causes.py) are weapons and manners of death; a burst dam has a cause of
 another kind, which accounts often dispute: the water rose over the crest ("overflowed",
@@ -7,6 +7,13 @@ another kind, which accounts often dispute: the water rose over the crest ("over
 (dam, reservoir, spillway, levee, dyke, embankment), so a hospital "overflowing" or a crack in a
 hull is never one. A denial ("did not overflow", "never overtopped") is its own stance: it
 contradicts overtopping and holds with a failure from within.
+
+A derailment's cause is disputed the same way: the track failed of itself (a broken, fractured,
+cracked or snapped rail, metal fatigue, a buckled track) or it was sabotaged (sabotage, saboteurs,
+the track tampered with or deliberately loosened, fishplates or bolts removed). A sentence is
+read only when it names the track (rail, track, fishplates, bolts); a failure word must stand
+within a few words of the track word ("a fractured section of rail"). A denial of sabotage ("not
+sabotage") holds with a failure of the track.
 
 - different-failure-cause   overtopping in one account (or source) against a failure from
                              within, or against a denial of overtopping, in another: conflict.
@@ -31,7 +38,21 @@ INSIDE_PHRASES = (("from", "the", "inside"), ("from", "within"))
 # ("didn't" is read as "didn", "'", "t")
 NEGATIONS = frozenset("not never no without didn doesn don wasn weren hasn hadn isn".split())
 OVERTOPPING, INTERNAL, NOT_OVERTOPPING = "overtopping", "failure from within", "no overtopping"
-COMPATIBLE = frozenset({frozenset({INTERNAL, NOT_OVERTOPPING})})
+TRACK_WORDS = frozenset("rail rails track tracks railway railways railroad fishplate fishplates".split())
+FASTENING_WORDS = frozenset("fishplate fishplates bolt bolts clip clips fastening fastenings sleeper sleepers".split())
+TRACK_FAILURE_WORDS = frozenset(
+    "broken broke break fractured fracture fractures cracked crack snapped snap fatigue buckled buckling".split())
+SABOTAGE_WORDS = frozenset("sabotage sabotaged saboteur saboteurs tampered tampering deliberately".split())
+REMOVAL_WORDS = frozenset("removed loosened unbolted unscrewed missing".split())
+TRACK_FAILURE_NEAR = 4
+TRACK_FAILURE, SABOTAGE, NOT_SABOTAGE = "track failure", "sabotage", "no sabotage"
+COMPATIBLE = frozenset({frozenset({INTERNAL, NOT_OVERTOPPING}), frozenset({TRACK_FAILURE, NOT_SABOTAGE})})
+
+
+RULE_TEXT = {
+    "failure|structure": "water over the top against a failure from within (or a denial that it overflowed)",
+    "failure|track": "the track failed of itself (a broken or fractured rail) against sabotage",
+}
 
 
 def _negated(tokens: list[Token], k: int) -> bool:
@@ -57,26 +78,47 @@ def _stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
     return out
 
 
+def _track_stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
+    """(stance, first token, token past) of every word saying why a railway track failed."""
+    track_at = [k for k, t in enumerate(tokens) if t.lower in TRACK_WORDS]
+    if not track_at:
+        return []
+    fastened = any(t.lower in FASTENING_WORDS for t in tokens)
+    out: list[tuple[str, int, int]] = []
+    for k, tok in enumerate(tokens):
+        low = tok.lower
+        if low in TRACK_FAILURE_WORDS and not _negated(tokens, k) and any(abs(k - m) <= TRACK_FAILURE_NEAR for m in track_at):
+            out.append((TRACK_FAILURE, k, k + 1))
+        elif low in SABOTAGE_WORDS or (low in REMOVAL_WORDS and fastened):
+            out.append((NOT_SABOTAGE if _negated(tokens, k) else SABOTAGE, k, k + 1))
+    return out
+
+
 def extract_failures(doc: Doc) -> list[Found]:
     out: list[Found] = []
     for s_idx, tokens in enumerate(doc.tokens):
-        if not any(t.lower in STRUCTURE_WORDS for t in tokens):
-            continue
-        for stance, a, b in _stances(tokens):
+        found: list[tuple[str, int, int, str]] = []
+        if any(t.lower in STRUCTURE_WORDS for t in tokens):
+            found += [(*stance, "failure|structure") for stance in _stances(tokens)]
+        found += [(*stance, "failure|track") for stance in _track_stances(tokens)]
+        for stance, a, b, key in found:
             start, end = tokens[a].start, tokens[b - 1].end
-            out.append(Found("cause", doc.article.id, s_idx, start, end, doc.body[start:end], None, "failure|structure",
+            out.append(Found("cause", doc.article.id, s_idx, start, end, doc.body[start:end], None, key,
                              role="failure", data={"family": stance}))
     return out
 
 
 def compare_failures(ctx: EventContext) -> None:
+    for key, what in (("failure|structure", "structure"), ("failure|track", "track")):
+        founds = [f for f in ctx.found("cause") if f.role == "failure" and f.key == key]
+        if founds:
+            _compare_one_failure(ctx, key, what, founds)
+
+
+def _compare_one_failure(ctx: EventContext, key: str, what: str, founds: list[Found]) -> None:
     from compare.details.event import clashes, sources_text
 
-    founds = [f for f in ctx.found("cause") if f.role == "failure"]
-    if not founds:
-        return
-    key = "failure|structure"
-    did = ctx.add_detail("cause", key, "why the structure failed", founds)
+    did = ctx.add_detail("cause", key, f"why the {what} failed", founds)
     involved_list, bad = clashes(ctx, founds, lambda f: f.data["family"],
                                  lambda a, b: a == b or frozenset({a, b}) in COMPATIBLE)
     if not bad:
@@ -89,8 +131,7 @@ def compare_failures(ctx: EventContext) -> None:
             texts.append(x.text)
     families = " vs ".join(f"{fam} ({', '.join(repr(t) for t in texts)})" for fam, texts in sorted(by_family.items()))
     ctx.add_discrepancy(
-        "conflict", "cause", key, f"Why the structure failed: {families}",
-        "Rule different-failure-cause: water over the top against a failure from within (or a denial "
-        "that it overflowed): " + "; ".join(f"{x.text!r} ({x.data['family']}; {sources_text([x], ctx)})"
+        "conflict", "cause", key, f"Why the {what} failed: {families}",
+        f"Rule different-failure-cause: {RULE_TEXT[key]}: " + "; ".join(f"{x.text!r} ({x.data['family']}; {sources_text([x], ctx)})"
                                               for x in involved.values()) + ".",
         involved.values(), did)

@@ -1,0 +1,68 @@
+"""Rules found missing by the eighth held-out planted set (a train derailment), each checked on
+invented sentences of its own, not the fixture's: why a railway track failed (a broken rail
+against sabotage), what a sum paid to the families of the dead is for, a part of a group that is
+no count of the whole, funerals of different victims on different days, and romanisations and
+counts of things written two ways."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from compare.engine import analyse
+from compare.models import Article
+from compare.segment import split_sentences
+
+_spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+FRIDAY = "2019-07-12"
+
+
+def _event(texts: dict[str, str]):
+    articles = [Article(aid, text, split_sentences(text), outlet=f"Outlet {aid}", published=FRIDAY)
+                for aid, text in texts.items()]
+    return analyse("ev-test", articles, [])
+
+
+def _summaries(result, cls: str | None = None, kind: str | None = None) -> list[str]:
+    return [d.summary for d in result.discrepancies if (cls is None or d.cls == cls) and (kind is None or d.kind == kind)]
+
+
+# ------------------------------------------------------------------------------ 1. track failure or sabotage
+
+
+def _track_stances(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.data["family"]) for f in helpers.found(text, "cause") if f.key == "failure|track"]
+
+
+def test_a_broken_rail_and_sabotage_are_read_in_a_sentence_naming_the_track():
+    assert _track_stances("Investigators found a cracked rail near the bridge.") == [("cracked", "track failure")]
+    assert _track_stances("The rails had buckled in the heat, the operator said.") == [("buckled", "track failure")]
+    assert _track_stances("Police said the bolts had been unscrewed and the track tampered with.") == [
+        ("unscrewed", "sabotage"), ("tampered", "sabotage")]
+    assert _track_stances("It was not sabotage, the rail operator insisted.") == [("sabotage", "no sabotage")]
+
+
+def test_without_a_track_named_or_near_nothing_is_read():
+    assert _track_stances("The driver broke his arm and a window cracked.") == []
+    assert _track_stances("A broken pump flooded the cellar of the railway museum at the far end of town.") == []
+    assert _track_stances("The wreckage was removed from the tracks by evening.") == []
+
+
+def test_a_broken_rail_against_sabotage_is_a_conflict():
+    result = _event({
+        "a1": "Six people died when a freight train derailed on Monday. A fractured rail caused the crash, the operator said.",
+        "a2": "Six people died when a freight train derailed on Monday. Police said saboteurs had loosened the track.",
+    })
+    conflicts = _summaries(result, "conflict", "cause")
+    assert len(conflicts) == 1 and "sabotage" in conflicts[0] and "track failure" in conflicts[0]
+
+
+def test_a_broken_rail_and_a_denial_of_sabotage_hold_together():
+    result = _event({
+        "a1": "Six people died when a freight train derailed on Monday. A rail snapped under the wagons.",
+        "a2": "Six people died when a freight train derailed on Monday. There was no sabotage on the track, police said.",
+    })
+    assert _summaries(result, "conflict", "cause") == []
