@@ -8,7 +8,8 @@ by one account, is checked:
 
 - incompatible-counts   the ranges the qualifiers allow do not overlap ("no casualties" vs three;
                         three vs "more than two dozen");
-- different-dates       the day ranges do not overlap;
+- different-dates       the day ranges do not overlap (never for funerals: different victims'
+                        funerals fall on different days);
 - same-value-written-differently   the same number or day in another form ("two dozen" / "24",
                         "this weekend" / "Sept. 23" when the day falls in that weekend): variant;
 - carried-by-some-accounts   a casualty count or an event date some accounts give and others do
@@ -30,6 +31,10 @@ OMISSION_DATE_ROLES = frozenset({"incident", "funeral", "capture", "captured"})
 # Dates of a state that lasts ("23 remained unaccounted for on Thursday", "still missing on
 # Wednesday"): the day each account checked, which differs without contradicting; never compared.
 STATUS_DATE_ROLES = frozenset({"missing"})
+# Funerals and burials of different victims are held on different days ("prayers for five of the
+# victims on Monday", "most of the dead were buried on Tuesday"), and an account rarely says whose:
+# two funeral days never contradict. They are still variants and omissions.
+NEVER_CONFLICTING_DATE_ROLES = frozenset({"funeral"})
 # Dates of deaths, woundings and attacks are the date of one incident when they concern the same victim.
 INCIDENT_ROLES = frozenset({"death", "wounded", "attack"})
 
@@ -289,7 +294,7 @@ def compare_dates(ctx: EventContext) -> None:
         resolved = [f for f in founds if isinstance(f.value, DateValue)]
         involved_list, bad = clashes(ctx, resolved, lambda f: (f.value.start, f.value.end),  # type: ignore[union-attr]
                                      lambda a, b: a[0] <= b[1] and b[0] <= a[1])  # type: ignore[index]
-        if bad:
+        if bad and role not in NEVER_CONFLICTING_DATE_ROLES:
             involved = {id(x): x for x in involved_list}
             values = _values_by_source(list(involved.values()), ctx)
             ctx.add_discrepancy(

@@ -66,3 +66,22 @@ def test_a_broken_rail_and_a_denial_of_sabotage_hold_together():
         "a2": "Six people died when a freight train derailed on Monday. There was no sabotage on the track, police said.",
     })
     assert _summaries(result, "conflict", "cause") == []
+
+
+# ------------------------------------------------------------------------------ 5. funeral days
+
+
+def test_funerals_on_different_days_are_no_conflict():
+    result = _event({
+        "a1": "A bus fell into a gorge on Monday, killing 12 people. Three of the victims were buried on Wednesday.",
+        "a2": "A bus fell into a gorge on Monday, killing 12 people. Funerals for the others were held on Thursday.",
+    })
+    assert [s for s in _summaries(result, "conflict", "date") if "uneral" in s] == []
+
+
+def test_a_funeral_day_only_one_account_gives_is_still_an_omission():
+    result = _event({
+        "a1": "A bus fell into a gorge on Monday, killing 12 people. The victims were buried on Wednesday.",
+        "a2": "A bus fell into a gorge on Monday, killing 12 people.",
+    })
+    assert any("uneral" in s for s in _summaries(result, "omission", "date"))
