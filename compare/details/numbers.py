@@ -289,6 +289,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
                      data={"group": None, "noun": None, "person_before": tokens[i - 2].start})
     if _partitive_pronoun(tokens, j):
         return None  # "several of them": a part of a count given before, not a count of its own
+    if _part_of_casualties(tokens, j):
+        return None  # "11 of the injured were still in a serious condition": a part, not the whole group
     qualifier, qstart = _qualifier(tokens, i)
     noun, nend = _noun(tokens, j)
     if tok.lower == "one" and noun is None and after not in ("and", ",") :
@@ -349,6 +351,19 @@ def _partitive_pronoun(tokens: list[Token], j: int) -> bool:
     if not (j + 1 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower in PARTITIVE_PRONOUNS):
         return False
     return not any(t.lower in lx.CASUALTY_ROLES for t in tokens[j + 2 : j + 5])
+
+
+PART_OF_DETERMINERS = frozenset("the those its their".split())
+CASUALTY_GROUP_NOUNS = frozenset("victims survivors".split())
+
+
+def _part_of_casualties(tokens: list[Token], j: int) -> bool:
+    """"11 of the injured", "five of the victims", "two of the dead": the count picks out part of a
+    casualty group (those still in hospital, those buried on a day), never the count of the group."""
+    if not (j + 2 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower in PART_OF_DETERMINERS):
+        return False
+    noun = tokens[j + 2].lower
+    return noun in CASUALTY_GROUP_NOUNS or noun in lx.CASUALTY_ROLES and lx.CASUALTY_ROLES[noun] in ("killed", "wounded", "casualties")
 
 
 def _noun_group(tokens: list[Token], j: int, nend: int, noun: str | None) -> str | None:

@@ -85,3 +85,25 @@ def test_a_funeral_day_only_one_account_gives_is_still_an_omission():
         "a2": "A bus fell into a gorge on Monday, killing 12 people.",
     })
     assert any("uneral" in s for s in _summaries(result, "omission", "date"))
+
+
+# ------------------------------------------------------------------------------ 4. a part of a casualty group
+
+
+def _number_texts(text: str) -> dict[str, str]:
+    return {f.text: f.key for f in helpers.found(text, "number")}
+
+
+def test_a_part_of_the_injured_or_the_dead_is_no_count_of_the_group():
+    assert _number_texts("Surgeons said 14 of the wounded needed operations.") == {}
+    assert _number_texts("Three of the dead were children, the mayor said.") == {}
+    assert _number_texts("Relatives of six of the victims were flown to the capital.") == {}
+    assert "40 people" in _number_texts("The blast injured 40 people, and two of them were in intensive care.")
+
+
+def test_a_part_of_the_injured_does_not_conflict_with_the_total():
+    result = _event({
+        "a1": "A tanker exploded on Monday, injuring 52 people.",
+        "a2": "A tanker exploded on Monday. Doctors said 9 of the injured were still on ventilators.",
+    })
+    assert [s for s in _summaries(result, "conflict", "number")] == []
