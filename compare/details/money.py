@@ -47,6 +47,12 @@ PURPOSES = {
     }.items()
     for word in words.split()
 }
+# A sum paid to the bereaved is compensation even when no purpose word is said: "1 million rupees
+# for the family of each person killed", "paid to the families", "each family of the dead will receive".
+FAMILY_WORDS = frozenset("family families relatives kin heirs dependants dependents".split())
+TO_FAMILY_WORDS = frozenset("for to each per every the".split())
+RECEIVING_WORDS = frozenset("receive receives received get gets paid given awarded".split())
+FAMILY_WINDOW = 6
 _DIGITS_SCALE = re.compile(r"(\d+(?:\.\d+)?)(m|mn|bn|k)$")
 
 
@@ -81,7 +87,22 @@ def _currency_after(tokens: list[Token], j: int) -> tuple[str | None, int]:
     return None, j
 
 
+def _paid_to_families(tokens: list[Token], lo: int, hi: int) -> bool:
+    """"... for the family of each person killed", "... to their families" just after the sum, or
+    "each family of the dead will receive ..." just before it."""
+    for k in range(hi, min(hi + FAMILY_WINDOW, len(tokens))):
+        if tokens[k].lower in FAMILY_WORDS:
+            return k > hi and tokens[k - 1].lower in TO_FAMILY_WORDS | {"their", "his", "her", "victims", "victim"}
+        if not tokens[k].is_word:
+            break
+    before = [t.lower for t in tokens[max(0, lo - 2 * FAMILY_WINDOW) : lo]]
+    families = [m for m, w in enumerate(before) if w in FAMILY_WORDS]
+    return bool(families) and any(w in RECEIVING_WORDS for w in before[families[-1] + 1 :])
+
+
 def _purpose(tokens: list[Token], lo: int, hi: int) -> str:
+    if _paid_to_families(tokens, lo, hi) and not any(PURPOSES.get(t.lower) for t in tokens):
+        return "compensation"
     best: tuple[int, str] | None = None
     for m, tok in enumerate(tokens):
         purpose = PURPOSES.get(tok.lower)

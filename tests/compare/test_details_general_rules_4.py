@@ -107,3 +107,32 @@ def test_a_part_of_the_injured_does_not_conflict_with_the_total():
         "a2": "A tanker exploded on Monday. Doctors said 9 of the injured were still on ventilators.",
     })
     assert [s for s in _summaries(result, "conflict", "number")] == []
+
+
+# ------------------------------------------------------------------------------ 2. a sum paid to the families
+
+
+def _money_keys(text: str) -> dict[str, str]:
+    return {f.text: f.key for f in helpers.found(text, "number") if f.role == "money"}
+
+
+def test_a_sum_paid_to_the_families_of_the_dead_is_compensation():
+    assert _money_keys("The governor promised 200,000 pesos for the family of every miner who died.") == {
+        "200,000 pesos": "money|compensation:pesos"}
+    assert _money_keys("The airline said 50,000 dollars would go to their families.") == {
+        "50,000 dollars": "money|compensation:dollars"}
+    assert _money_keys("Each of the families will receive 3 million naira, the state said.") == {
+        "3 million naira": "money|compensation:naira"}
+
+
+def test_a_sum_near_a_family_with_no_payment_has_no_purpose():
+    assert _money_keys("The family had saved 4,000 dollars for a new roof.") == {"4,000 dollars": "money|-:dollars"}
+    assert _money_keys("A ticket cost the family 90 rupees.") == {"90 rupees": "money|cost:rupees"}
+
+
+def test_sums_for_the_families_in_one_currency_conflict():
+    result = _event({
+        "a1": "A ferry sank on Monday, killing 30 people. The minister announced 2 million shillings for each family.",
+        "a2": "A ferry sank on Monday, killing 30 people. The state will pay compensation of 1 million shillings per family.",
+    })
+    assert len(_summaries(result, "conflict", "number")) == 1
