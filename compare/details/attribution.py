@@ -46,6 +46,12 @@ ROLE_HEADS = frozenset(
     """spokesman spokeswoman spokesperson official officials source sources representative
     representatives officer officers minister ministry""".split()
 )
+# Offices a definite apposition may name besides the title heads ("the railways' divisional
+# superintendent", "the plant's operations manager"); read only in that apposition, a few words in.
+APPOSITION_OFFICES = lx.TITLE_HEADS | frozenset(
+    """superintendent manager inspector engineer officer commander administrator coordinator
+    controller supervisor warden principal deputy""".split())
+APPOSITION_OFFICE_WINDOW = 6
 ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof gen lt col maj sgt capt cpt adm brig st rev sen rep gov".split())
 OPENING_PREPOSITIONS = frozenset("amid despite after before in on at with for following during under".split())
 PARTICIPLES = frozenset(t for t in lx.SPEECH_VERBS if t.endswith("ing"))
@@ -192,7 +198,8 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
             return earlier
     # "Dilshad Omar, the director of civil defence in the province, told ...": a definite apposition
     # names the subject's office; the subject is the full name before it (never "..., the ministry said").
-    if np and np[0].lower == "the" and k >= 1 and tokens[k].text == "," and any(t.lower in lx.TITLE_HEADS for t in np[1:4]):
+    if np and np[0].lower == "the" and k >= 1 and tokens[k].text == "," and any(
+            t.lower in APPOSITION_OFFICES for t in np[1:APPOSITION_OFFICE_WINDOW]):
         earlier = _np_before(tokens, k + 1, dates)
         opens_clause = bool(earlier) and (earlier[0].idx == 0 or tokens[earlier[0].idx - 1].text in QUOTE_CHARS + ",")
         if len(earlier) >= 2 and opens_clause and all(t.is_cap and t.is_word for t in earlier):

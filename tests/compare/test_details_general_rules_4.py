@@ -136,3 +136,29 @@ def test_sums_for_the_families_in_one_currency_conflict():
         "a2": "A ferry sank on Monday, killing 30 people. The state will pay compensation of 1 million shillings per family.",
     })
     assert len(_summaries(result, "conflict", "number")) == 1
+
+
+# ------------------------------------------------------------------------------ 3. a speaker before an office apposition
+
+
+def _speaker(text: str) -> str | None:
+    quotes = helpers.found(text, "quote")
+    return quotes[0].data["speaker_key"] if quotes else None
+
+
+def test_a_speaker_before_an_apposition_naming_an_office_past_a_possessive():
+    manager = _speaker('"We closed the valve at once and called the fire brigade," Marta Kowalczyk, the '
+                       'refinery\'s night shift manager, told reporters.')
+    inspector = _speaker('"The gates were locked from outside," Tomas Ibarra, the city\'s chief fire inspector, said.')
+    assert manager is not None and "k" in manager and "marta" not in (inspector or "")
+    assert inspector is not None and inspector != manager
+
+
+def test_a_speaker_relayed_in_other_words_before_an_office_apposition_is_one_remark():
+    result = _event({
+        "a1": 'A refinery fire killed two workers on Monday. "The valve failed and the gas spread in seconds," '
+              'said Marta Kowalczyk, the night shift manager.',
+        "a2": 'A refinery fire killed two workers on Monday. "The valve gave way and gas filled the hall within seconds," '
+              'Marta Kowalczyk, the refinery\'s night shift manager, told reporters.',
+    })
+    assert len(_summaries(result, "conflict", "quote")) == 1
