@@ -276,9 +276,14 @@ def _who_after(span: Span) -> bool:
     return span.j + 1 < len(toks) and toks[span.j].text == "," and toks[span.j + 1].lower in ("who", "whose")
 
 
+# Words between a speaker and the reporting verb: "Aida Berg, the shift foreman, has said",
+# "... had earlier told".
+BEFORE_SPEECH_VERB = frozenset("has had have also later earlier previously publicly repeatedly".split())
+
+
 def _speaks_after(span: Span) -> bool:
     """A reporting verb follows, directly or after an apposition: "Rami Abdulrahman, said",
-    "Aida Berg, the shift foreman, told"."""
+    "Aida Berg, the shift foreman, told", "..., has said"."""
     toks = span.tokens
     k = span.j
     if k < len(toks) and toks[k].text == ",":
@@ -286,6 +291,9 @@ def _speaks_after(span: Span) -> bool:
         close = next((m for m in range(k, min(k + 12, len(toks))) if toks[m].text == ","), None)
         if close is not None and toks[k].lower in ("the", "a", "an") and close + 1 < len(toks):
             k = close + 1  # past the apposition
+    for _ in range(2):
+        if k + 1 < len(toks) and toks[k].lower in BEFORE_SPEECH_VERB:
+            k += 1
     return k < len(toks) and toks[k].lower in lx.SPEECH_VERBS
 
 

@@ -162,3 +162,28 @@ def test_a_speaker_relayed_in_other_words_before_an_office_apposition_is_one_rem
               'Marta Kowalczyk, the refinery\'s night shift manager, told reporters.',
     })
     assert len(_summaries(result, "conflict", "quote")) == 1
+
+
+# ------------------------------------------------------------------------------ 6. one name romanised two ways
+
+
+def test_oo_and_u_romanisations_share_a_key_and_different_people_stay_apart():
+    from compare.names import romanisation_key
+
+    assert romanisation_key("Rashid Bhoottoo") == romanisation_key("Rashid Bhuttu")
+    assert romanisation_key("Rashid Bhoottoo") != romanisation_key("Rashid Bhatti")
+
+
+def test_a_speaker_opening_a_sentence_before_an_apposition_and_has_said_is_a_person():
+    people = [f.text for f in helpers.found(
+        "Waleed Junejo, the port's harbour master, has said the crane toppled in the wind.", "person")]
+    assert people == ["Waleed Junejo"]
+
+
+def test_one_official_romanised_with_oo_and_with_u_is_a_variant_not_an_omission():
+    result = _event({
+        "a1": 'A crane toppled on Monday, killing two dockers. "The wind was too strong," said Waleed Khoosa, the harbour master.',
+        "a2": "A crane toppled on Monday, killing two dockers. Waleed Khusa, the port's harbour master, has said the wind was too strong.",
+    })
+    assert any("Khusa" in s and "Khoosa" in s for s in _summaries(result, "variant", "person"))
+    assert not any("Khoosa" in s or "Khusa" in s for s in _summaries(result, "omission", "person"))
