@@ -144,8 +144,8 @@ def compare_numbers(ctx: EventContext) -> None:
         if role == "money" and group.startswith("-:"):
             continue  # a sum with no purpose said: sums for different things are no conflict
         involved_list, bad = clashes(ctx, founds, _bounds_of, lambda a, b: _bounds_overlap(a, b))  # type: ignore[arg-type]
-        if role == "places":
-            bad = []  # villages flooded, evacuated or cut off: counts of places differ without contradicting
+        if role in ("places", "things"):
+            bad = []  # villages flooded or coaches derailed: counts of places and things differ without contradicting
         same = _same_written_differently(founds)
         if bad:
             involved = {id(x): x for x in involved_list}

@@ -280,6 +280,11 @@ THING_NOUNS = frozenset(
 # Settlements counted ("24 villages", "two dozen towns"): a count of places, kept so two accounts
 # writing one count differently are a variant; never a conflict (villages flooded, evacuated, cut off).
 SETTLEMENT_NOUNS = {"villages": "village", "towns": "town", "hamlets": "village", "settlements": "village"}
+# The parts of a train counted ("16 coaches", "sixteen carriages"): kept, like settlements, only
+# so one count written two ways is a variant; never a conflict (coaches derailed, overturned,
+# burnt differ without contradicting) and never an omission.
+ROLLING_STOCK_NOUNS = {"coaches": "carriage", "carriages": "carriage", "wagons": "wagon", "railcars": "carriage",
+                       "bogies": "carriage"}
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
               "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0,

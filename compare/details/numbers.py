@@ -317,6 +317,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         role = "employed"  # "the mill, which employs 900 people": a workforce, never a toll nor a crowd
     if noun in lx.SETTLEMENT_NOUNS:
         role, group = "places", lx.SETTLEMENT_NOUNS[noun]  # "24 villages": compared for their wording only
+    elif noun in lx.ROLLING_STOCK_NOUNS:
+        role, group = "things", lx.ROLLING_STOCK_NOUNS[noun]  # "16 coaches": compared for their wording only
     elif role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
         return None  # a number of things, not of people: not a detail analysts compare
     if role not in (None, "employed") and _states_a_rate(tokens):
@@ -421,7 +423,7 @@ def _role_key(role: str | None) -> str:
 def _share_nouns(found: list[Found]) -> None:
     """"killing one and injuring two of the fighters": the first count takes the later noun."""
     for a, b in zip(found, found[1:], strict=False):
-        if a.role in ("age", "places") or b.role in ("age", "places"):
+        if a.role in ("age", "places", "things") or b.role in ("age", "places", "things"):
             continue
         if a.data.get("noun") is None and b.data.get("noun") and b.start - a.end < 40:
             a.data["noun"], a.data["group"] = b.data["noun"], b.data["group"]

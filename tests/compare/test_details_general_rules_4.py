@@ -187,3 +187,24 @@ def test_one_official_romanised_with_oo_and_with_u_is_a_variant_not_an_omission(
     })
     assert any("Khusa" in s and "Khoosa" in s for s in _summaries(result, "variant", "person"))
     assert not any("Khoosa" in s or "Khusa" in s for s in _summaries(result, "omission", "person"))
+
+
+# ------------------------------------------------------------------------------ 6. counts of carriages
+
+
+def test_one_count_of_carriages_in_words_and_in_digits_is_a_variant():
+    result = _event({
+        "a1": "A goods train hit a tractor on Monday, killing two people. The train had 12 wagons.",
+        "a2": "A goods train hit a tractor on Monday, killing two people. All twelve wagons stayed on the rails.",
+    })
+    assert any("12 wagons" in s and "twelve wagons" in s for s in _summaries(result, "variant", "number"))
+
+
+def test_different_counts_of_carriages_are_no_conflict_and_no_casualty_count():
+    result = _event({
+        "a1": "A train derailed on Monday, killing four people. Five carriages overturned.",
+        "a2": "A train derailed on Monday, killing four people. Three carriages left the track.",
+    })
+    assert _summaries(result, "conflict", "number") == []
+    keys = {f.key for f in helpers.found("Three coaches overturned, killing four passengers.", "number")}
+    assert "things|carriage" in keys and any(k.startswith("killed") for k in keys)
