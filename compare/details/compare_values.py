@@ -26,7 +26,9 @@ from compare.details.event import EventContext, clashes, sources_text, upper_fir
 from compare.details.found import Found
 from compare.models import DateValue, NumberValue
 
-OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "rescued", "age"})
+OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "rescued", "age", "disrupted"})
+# Counts that differ without contradicting: villages flooded, coaches derailed, trains cancelled by the hour of the count.
+NEVER_CONFLICTING_NUMBER_ROLES = frozenset({"places", "things", "disrupted"})
 OMISSION_DATE_ROLES = frozenset({"incident", "funeral", "capture", "captured"})
 # Dates of a state that lasts ("23 remained unaccounted for on Thursday", "still missing on
 # Wednesday"): the day each account checked, which differs without contradicting; never compared.
@@ -144,8 +146,8 @@ def compare_numbers(ctx: EventContext) -> None:
         if role == "money" and group.startswith("-:"):
             continue  # a sum with no purpose said: sums for different things are no conflict
         involved_list, bad = clashes(ctx, founds, _bounds_of, lambda a, b: _bounds_overlap(a, b))  # type: ignore[arg-type]
-        if role in ("places", "things"):
-            bad = []  # villages flooded or coaches derailed: counts of places and things differ without contradicting
+        if role in NEVER_CONFLICTING_NUMBER_ROLES:
+            bad = []
         same = _same_written_differently(founds)
         if bad:
             involved = {id(x): x for x in involved_list}

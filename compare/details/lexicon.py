@@ -285,6 +285,11 @@ SETTLEMENT_NOUNS = {"villages": "village", "towns": "town", "hamlets": "village"
 # burnt differ without contradicting) and never an omission.
 ROLLING_STOCK_NOUNS = {"coaches": "carriage", "carriages": "carriage", "wagons": "wagon", "railcars": "carriage",
                        "bogies": "carriage"}
+# Transport services stopped by an incident ("27 trains were delayed or cancelled", "cancelled 40
+# flights"): a consequence some accounts count and others leave out, an omission; counts taken at
+# different hours differ without contradicting, so never a conflict.
+SERVICE_NOUNS = {"trains": "train", "flights": "flight", "ferries": "ferry", "services": "service", "sailings": "ferry"}
+DISRUPTION_WORDS = frozenset("delayed cancelled canceled diverted suspended grounded rerouted halted stranded".split())
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
               "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0,

@@ -319,6 +319,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         role, group = "places", lx.SETTLEMENT_NOUNS[noun]  # "24 villages": compared for their wording only
     elif noun in lx.ROLLING_STOCK_NOUNS:
         role, group = "things", lx.ROLLING_STOCK_NOUNS[noun]  # "16 coaches": compared for their wording only
+    elif noun in lx.SERVICE_NOUNS and _disrupted(tokens, qstart, nend):
+        role, group = "disrupted", lx.SERVICE_NOUNS[noun]  # "27 trains were cancelled": an omission, never a conflict
     elif role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
         return None  # a number of things, not of people: not a detail analysts compare
     if role not in (None, "employed") and _states_a_rate(tokens):
@@ -335,6 +337,13 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
 
 # Words saying a count is of others besides those counted before ("Several police were also hurt").
 ADDITIVE_WORDS = frozenset("also too additionally besides".split())
+def _disrupted(tokens: list[Token], qstart: int, nend: int) -> bool:
+    """"27 trains were delayed or cancelled", "cancelled 40 flights": a disruption word just after
+    the count (past an auxiliary) or just before it."""
+    near = tokens[nend : nend + 4] + tokens[max(0, qstart - 2) : qstart]
+    return any(t.lower in lx.DISRUPTION_WORDS for t in near)
+
+
 def _employs(tokens: list[Token], qstart: int, nend: int) -> bool:
     """Whether the count is of a workforce: the object of "employs" / "a workforce of" / "a staff
     of" just before it, or "employed" just after it ("900 people employed at the mill")."""
@@ -420,10 +429,13 @@ def _role_key(role: str | None) -> str:
     return role or "count"
 
 
+UNSHARED_NOUN_ROLES = frozenset({"age", "places", "things", "disrupted"})
+
+
 def _share_nouns(found: list[Found]) -> None:
     """"killing one and injuring two of the fighters": the first count takes the later noun."""
     for a, b in zip(found, found[1:], strict=False):
-        if a.role in ("age", "places", "things") or b.role in ("age", "places", "things"):
+        if a.role in UNSHARED_NOUN_ROLES or b.role in UNSHARED_NOUN_ROLES:
             continue
         if a.data.get("noun") is None and b.data.get("noun") and b.start - a.end < 40:
             a.data["noun"], a.data["group"] = b.data["noun"], b.data["group"]

@@ -208,3 +208,26 @@ def test_different_counts_of_carriages_are_no_conflict_and_no_casualty_count():
     assert _summaries(result, "conflict", "number") == []
     keys = {f.key for f in helpers.found("Three coaches overturned, killing four passengers.", "number")}
     assert "things|carriage" in keys and any(k.startswith("killed") for k in keys)
+
+
+# ------------------------------------------------------------------------------ 7. services disrupted
+
+
+def test_services_cancelled_only_one_account_counts_are_an_omission():
+    result = _event({
+        "a1": "A landslide blocked the line on Monday, killing three people. The operator cancelled 42 trains.",
+        "a2": "A landslide blocked the line on Monday, killing three people.",
+    })
+    assert any("42 trains" in s for s in _summaries(result, "omission", "number"))
+
+
+def test_different_counts_of_cancelled_flights_are_no_conflict():
+    result = _event({
+        "a1": "Ash closed the airport on Monday. By noon 30 flights had been cancelled.",
+        "a2": "Ash closed the airport on Monday. In all 112 flights were cancelled or diverted.",
+    })
+    assert _summaries(result, "conflict", "number") == []
+
+
+def test_trains_with_no_disruption_are_no_count():
+    assert helpers.found("Three trains a day run on the line.", "number") == []
