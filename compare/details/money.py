@@ -4,7 +4,8 @@ A sum is a count whose counted noun is its currency: "5 billion Iraqi dinars" is
 dinars, never 5 of anything, and never a count of people, so it stays out of every casualty
 cluster. The counts reader (numbers.py) skips the spans read here. What the money is for
 (aid, compensation, a fine, a reward, a ransom, a cost) is the nearest purpose word in the
-sentence; two accounts' sums for the same purpose in the same currency are compared as counts
+sentence, or compensation when the sum goes to the families of the dead with no purpose word
+("1 million rupees for the family of each person killed"); two accounts' sums for the same purpose in the same currency are compared as counts
 are, sums of different currencies or with no purpose never (a conversion is not a conflict).
 """
 
