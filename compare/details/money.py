@@ -5,7 +5,11 @@ dinars, never 5 of anything, and never a count of people, so it stays out of eve
 cluster. The counts reader (numbers.py) skips the spans read here. What the money is for
 (aid, compensation, a fine, a reward, a ransom, a cost) is the nearest purpose word in the
 sentence, or compensation when the sum goes to the families of the dead with no purpose word
-("1 million rupees for the family of each person killed"); two accounts' sums for the same purpose in the same currency are compared as counts
+("1 million rupees for the family of each person killed", also when a purpose word is only in
+another clause: "Rs 25 lakh to the family of each worker killed and would bear the cost of ...").
+South Asian sums are read too: "Rs 25 lakh" (a lakh is 100,000), "₹5 crore" (a crore is
+10,000,000), "INR 3 million". Who pays is not read: a state's and a company's payments to the same
+families share one cluster. Two accounts' sums for the same purpose in the same currency are compared as counts
 are, sums of different currencies or with no purpose never (a conversion is not a conflict).
 """
 
@@ -33,7 +37,11 @@ CURRENCY_WORDS = {
     for word in words.split()
 }
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000,
-          "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+          "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
+          # South Asian notation: a lakh is 100,000, a crore 10,000,000 ("Rs 25 lakh", "₹5 crore").
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+# Currency abbreviations written before the number ("Rs 25 lakh", "Rs. 50,000", "INR 3 million").
+CURRENCY_PREFIXES = {"rs": "rupees", "inr": "rupees"}
 # What a sum is for: purpose word -> purpose.
 PURPOSES = {
     word: purpose
@@ -54,6 +62,7 @@ FAMILY_WORDS = frozenset("family families relatives kin heirs dependants depende
 TO_FAMILY_WORDS = frozenset("for to each per every the".split())
 RECEIVING_WORDS = frozenset("receive receives received get gets paid given awarded".split())
 FAMILY_WINDOW = 6
+_PREFIX_STARTS = frozenset({"us", *CURRENCY_PREFIXES})
 _DIGITS_SCALE = re.compile(r"(\d+(?:\.\d+)?)(m|mn|bn|k)$")
 
 
@@ -101,8 +110,22 @@ def _paid_to_families(tokens: list[Token], lo: int, hi: int) -> bool:
     return bool(families) and any(w in RECEIVING_WORDS for w in before[families[-1] + 1 :])
 
 
+def _family_just_after(tokens: list[Token], hi: int) -> bool:
+    """"Rs 25 lakh to the family of each worker killed": the family named just after the sum."""
+    for k in range(hi, min(hi + FAMILY_WINDOW, len(tokens))):
+        if tokens[k].lower in FAMILY_WORDS:
+            return k > hi and tokens[k - 1].lower in TO_FAMILY_WORDS | {"their", "his", "her", "victims", "victim"}
+        if not tokens[k].is_word:
+            break
+    return False
+
+
 def _purpose(tokens: list[Token], lo: int, hi: int) -> str:
     if _paid_to_families(tokens, lo, hi) and not any(PURPOSES.get(t.lower) for t in tokens):
+        return "compensation"
+    if _family_just_after(tokens, hi) and not any(PURPOSES.get(t.lower) for t in tokens[max(0, lo - FAMILY_WINDOW) : hi + FAMILY_WINDOW]):
+        # A purpose word elsewhere in the sentence ("... and would bear the cost of treating the
+        # injured") is another clause's: the sum going straight to the families is compensation.
         return "compensation"
     best: tuple[int, str] | None = None
     for m, tok in enumerate(tokens):
@@ -122,6 +145,13 @@ def read_sum(tokens: list[Token], i: int) -> tuple[int, int, float, str] | None:
         j, value = _amount(tokens, i + 1)
         if value is not None:
             return i, j, value, CURRENCY_SYMBOLS[tok.text]
+        return None
+    if tok.lower in CURRENCY_PREFIXES and i + 1 < len(tokens):
+        k = i + 2 if tokens[i + 1].text == "." and joined(tok, tokens[i + 1]) else i + 1
+        if k < len(tokens) and tokens[k].is_number:
+            j, value = _amount(tokens, k)
+            if value is not None:
+                return i, j, value, CURRENCY_PREFIXES[tok.lower]
         return None
     if tok.lower == "us" and i + 2 < len(tokens) and tokens[i + 1].text == "$" and joined(tok, tokens[i + 1]):
         found = read_sum(tokens, i + 1)
@@ -143,7 +173,7 @@ def extract_money(doc: Doc) -> list[Found]:
     for s_idx, tokens in enumerate(doc.tokens):
         i = 0
         while i < len(tokens):
-            found = read_sum(tokens, i) if tokens[i].is_number or tokens[i].text in CURRENCY_SYMBOLS or tokens[i].lower == "us" else None
+            found = read_sum(tokens, i) if tokens[i].is_number or tokens[i].text in CURRENCY_SYMBOLS or tokens[i].lower in _PREFIX_STARTS else None
             if found is None:
                 i += 1
                 continue

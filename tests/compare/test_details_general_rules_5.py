@@ -1,0 +1,71 @@
+"""Rules found missing by the ninth held-out planted set (an explosion at a chemical plant), each
+checked on invented sentences of its own, not the fixture's: sums in South Asian notation (lakh,
+crore, the Rs / INR prefixes), a title before a name, place names written with and without a
+vowel between two consonants, counts of different groups kept apart, and one speaker's remark
+relayed in other words."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from compare.engine import analyse
+from compare.models import Article
+from compare.segment import split_sentences
+
+_spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+TUESDAY = "2022-03-08"
+
+
+def _event(texts: dict[str, str]):
+    articles = [Article(aid, text, split_sentences(text), outlet=f"Outlet {aid}", published=TUESDAY)
+                for aid, text in texts.items()]
+    return analyse("ev-test", articles, [])
+
+
+def _summaries(result, cls: str | None = None, kind: str | None = None) -> list[str]:
+    return [d.summary for d in result.discrepancies if (cls is None or d.cls == cls) and (kind is None or d.kind == kind)]
+
+
+# ------------------------------------------------------------------------------ 1. lakh, crore, Rs, INR
+
+
+def _sums(text: str) -> list[tuple[str, int, str, str]]:
+    return [(f.text, f.value.min, f.value.noun, f.data["purpose"]) for f in helpers.found(text, "number") if f.role == "money"]
+
+
+def test_lakh_crore_and_the_rupee_prefixes_are_read_with_their_full_value():
+    assert _sums("The trust gave Rs 6 lakh in relief on Monday.") == [("Rs 6 lakh", 600_000, "rupees", "aid")]
+    assert _sums("A fine of ₹3 crore was imposed on the builder.") == [("₹3 crore", 30_000_000, "rupees", "fine")]
+    assert _sums("The court fined the mill INR 2 million last year.") == [("INR 2 million", 2_000_000, "rupees", "fine")]
+    assert _sums("Each injured passenger gets Rs 75,000 as compensation.") == [("Rs 75,000", 75_000, "rupees", "compensation")]
+    assert _sums("Losses were put at 12 lakh rupees.") == [("12 lakh rupees", 1_200_000, "rupees", "cost")]
+
+
+def test_rs_without_a_number_and_other_words_are_no_sum():
+    assert _sums("Rs and paise are the units; the lakh is a number word.") == []
+    assert _sums("Five lakh people attended the fair.") == []
+
+
+def test_a_sum_straight_to_the_families_is_compensation_though_another_clause_names_a_cost():
+    assert _sums("The builder will pay Rs 8 lakh to the family of each labourer killed and meet the cost of the funerals.") == [
+        ("Rs 8 lakh", 800_000, "rupees", "compensation")]
+    # a purpose word next to the sum still wins
+    assert _sums("The board sanctioned Rs 2 lakh in aid for the families of the victims.") == [
+        ("Rs 2 lakh", 200_000, "rupees", "aid")]
+
+
+def test_lakh_written_two_ways_is_a_variant_and_two_sums_a_conflict():
+    variant = _event({
+        "a1": "A boiler burst at a sugar mill on Monday, killing five. The mill will pay Rs 3 lakh to the family of each of the dead.",
+        "a2": "A boiler burst at a sugar mill on Monday, killing five. The mill will pay 300,000 rupees to the family of each of the dead.",
+    })
+    assert not _summaries(variant, "conflict", "number")
+    conflict = _event({
+        "a1": "A boiler burst at a sugar mill on Monday, killing five. The mill will pay Rs 3 lakh to the family of each of the dead.",
+        "a2": "A boiler burst at a sugar mill on Monday, killing five. The mill will pay Rs 7 lakh to the family of each of the dead.",
+    })
+    assert any("rupees" in s or "lakh" in s for s in _summaries(conflict, "conflict", "number"))
