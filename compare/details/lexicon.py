@@ -60,7 +60,7 @@ TITLE_WORDS = frozenset(
     chancellor ambassador senator governor mayor premier king queen prince sheikh ayatollah pope
     envoy director head leader chairman chairwoman commissioner prosecutor judge mr mrs ms dr prof
     official officer adviser advisor aide correspondent analyst founder ceo editor commander
-    additional assistant joint district divisional regional provincial magistrate coroner
+    additional assistant joint district divisional regional provincial magistrate coroner collector
     """.split()
 )
 # ... and the words such a title ends on, which say the next capitalised words are a person.
@@ -69,7 +69,7 @@ TITLE_HEADS = frozenset(
     minister president spokesman spokeswoman spokesperson secretary chancellor ambassador senator
     governor mayor premier king queen prince sheikh ayatollah pope envoy director chief head leader
     chairman chairwoman commissioner prosecutor judge mr mrs ms dr prof official adviser advisor
-    aide correspondent analyst founder ceo editor magistrate coroner
+    aide correspondent analyst founder ceo editor magistrate coroner collector
     """.split()
 )
 # Pronouns a quote's speaker may be given as, resolved to the last speaker or entity.

@@ -69,3 +69,29 @@ def test_lakh_written_two_ways_is_a_variant_and_two_sums_a_conflict():
         "a2": "A boiler burst at a sugar mill on Monday, killing five. The mill will pay Rs 7 lakh to the family of each of the dead.",
     })
     assert any("rupees" in s or "lakh" in s for s in _summaries(conflict, "conflict", "number"))
+
+
+# ------------------------------------------------------------------------------ 2. a title before a name
+
+
+def _people(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.key) for f in helpers.found(text, "person")]
+
+
+def test_an_office_before_a_name_stays_out_of_the_name():
+    for text in ("Collector Meena Iyer visited the site on Monday.",
+                 "District Collector Meena Iyer visited the site on Monday.",
+                 "Commissioner Meena Iyer visited the site on Monday.",
+                 "Inspector Meena Iyer visited the site on Monday."):
+        people = _people(text)
+        assert people and all("collector" not in key and "commissioner" not in key and "inspector" not in key
+                              for _, key in people), (text, people)
+        assert any(name == "Meena Iyer" for name, _ in people), (text, people)
+
+
+def test_a_collector_with_and_without_the_title_and_ou_au_spellings_is_one_person():
+    result = _event({
+        "a1": "A boiler burst at a sugar mill on Monday, killing five. Collector Anil Gounder said an inquiry had been ordered.",
+        "a2": "A boiler burst at a sugar mill on Monday, killing five. Anil Gaunder, the district collector, said an inquiry had been ordered.",
+    })
+    assert not [s for s in _summaries(result, "omission", "person") if "Gounder" in s or "Gaunder" in s]
