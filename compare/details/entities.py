@@ -311,11 +311,17 @@ def extract_entities(doc: Doc, aliases: AliasTable, people: People) -> list[Foun
                 pending.append(span)
             else:
                 found.extend(_to_found(doc, span, people, aliases))
-    # Surnames used before (or without) their introduction in this sentence order.
+    # Surnames used before (or without) their introduction in this sentence order; and a name the
+    # article has read as a place elsewhere (its dateline, "in X") is that place where the context
+    # says nothing ("The X estate has seen ...").
+    place_keys = {f.key for f in found if f.kind == "place"}
     for span in pending:
         words = span.words()
         if len(words) == 1 and people.resolve(words[0]):
             span.kind = "person"
+            found.extend(_to_found(doc, span, people, aliases))
+        elif name_key(" ".join(words)) in place_keys:
+            span.kind = "place"
             found.extend(_to_found(doc, span, people, aliases))
     return found
 

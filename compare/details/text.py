@@ -25,7 +25,8 @@ _TOKEN = re.compile(
 )
 QUOTE_CHARS = "\"“”„‟«»"
 # A wire dateline opening a sentence: "MUNSHIGANJ, Bangladesh, Aug. 12 —", "KYIV, May 3 (Reuters) -".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z\d][\w .'’-]{1,30}){0,2}\s*(?:\([^()]{1,40}\)\s*)?[-—–]")
+# South Asian papers write the place alone in capitals before a colon: "NAWAB SHAH: Nine people ...".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:(?:,\s*[A-Z\d][\w .'’-]{1,30}){0,2}\s*(?:\([^()]{1,40}\)\s*)?[-—–]|:(?=\s+[A-Z]))")
 APOSTROPHES = "'’"
 
 

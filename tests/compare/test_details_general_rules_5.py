@@ -95,3 +95,34 @@ def test_a_collector_with_and_without_the_title_and_ou_au_spellings_is_one_perso
         "a2": "A boiler burst at a sugar mill on Monday, killing five. Anil Gaunder, the district collector, said an inquiry had been ordered.",
     })
     assert not [s for s in _summaries(result, "omission", "person") if "Gounder" in s or "Gaunder" in s]
+
+
+# ------------------------------------------------------------------------------ 3. a vowel between two consonants
+
+
+def _places(text: str) -> list[str]:
+    return [f.text for f in helpers.found(text, "place")]
+
+
+def test_a_capitals_dateline_before_a_colon_is_a_place():
+    assert "KOTRI" in _places("KOTRI: Five workers died when a boiler burst at a sugar mill on Monday.")
+    assert "WARNING" not in _places("WARNING: the following report contains graphic details.")
+
+
+def test_a_name_read_as_a_place_elsewhere_in_the_article_is_that_place_where_the_context_is_silent():
+    text = ("KOTRI: Five workers died when a boiler burst at a sugar mill on Monday. "
+            "The Kotri estate has seen several accidents.")
+    assert _places(text).count("Kotri") == 1
+
+
+def test_a_town_spelled_with_and_without_a_vowel_is_a_variant_and_short_names_stay_apart():
+    result = _event({
+        "a1": "HALDWANI: Five workers died when a boiler burst at a sugar mill in Haldwani on Monday.",
+        "a2": "HALADWANI: Five workers died when a boiler burst at a sugar mill on Monday. The Haladwani estate has seen several accidents.",
+    })
+    assert any("Haldwani" in s and "Haladwani" in s for s in _summaries(result, "variant", "place"))
+    apart = _event({
+        "a1": "Five workers died when a boiler burst at a mill in Gaza on Monday.",
+        "a2": "Five workers died when a boiler burst at a mill in Giza on Monday.",
+    })
+    assert not _summaries(apart, "variant", "place")
