@@ -313,6 +313,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         group = None
     if _driven_from_homes(tokens, nend):
         role = "evacuated"
+    if _on_shift(tokens, nend):
+        role = "on shift"  # "About 60 workers were on the night shift": those at work then, never a toll nor a crowd
     if _employs(tokens, qstart, nend):
         role = "employed"  # "the mill, which employs 900 people": a workforce, never a toll nor a crowd
     if noun in lx.SETTLEMENT_NOUNS:
@@ -342,6 +344,33 @@ def _disrupted(tokens: list[Token], qstart: int, nend: int) -> bool:
     the count (past an auxiliary) or just before it."""
     near = tokens[nend : nend + 4] + tokens[max(0, qstart - 2) : qstart]
     return any(t.lower in lx.DISRUPTION_WORDS for t in near)
+
+
+SHIFT_AUXILIARIES = frozenset("were was are is had been working at".split())
+
+
+def _on_shift(tokens: list[Token], nend: int) -> bool:
+    """"60 workers were on the night shift", "40 staff on duty", "200 miners were underground":
+    the people at work when it happened, a count of its own (past an auxiliary, "on", a determiner
+    and one adjective)."""
+    k = nend
+    while k < len(tokens) and k < nend + 3 and tokens[k].lower in SHIFT_AUXILIARIES:
+        k += 1
+    if k < len(tokens) and tokens[k].lower == "underground":
+        return True  # "More than 200 miners were underground": the shift below ground
+    if k > nend and k < len(tokens) and tokens[k].lower in ("in", "inside", "at"):
+        # "Over 200 workers were in the mine when the blast occurred": those there at the time
+        rest = [t.lower for t in tokens[k + 1 : k + 11]]
+        if "when" in rest and tokens[k + 1].lower not in ("hospital", "hospitals"):
+            return True
+    if k >= len(tokens) or tokens[k].lower != "on":
+        return False
+    rest = [t.lower for t in tokens[k + 1 : k + 4]]
+    if rest[:1] == ["duty"]:
+        return True
+    if rest[:1] in (["the"], ["a"], ["that"], ["their"]):
+        rest = rest[1:]
+    return rest[:1] == ["shift"] or rest[1:2] == ["shift"]
 
 
 def _employs(tokens: list[Token], qstart: int, nend: int) -> bool:

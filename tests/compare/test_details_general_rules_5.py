@@ -126,3 +126,30 @@ def test_a_town_spelled_with_and_without_a_vowel_is_a_variant_and_short_names_st
         "a2": "Five workers died when a boiler burst at a mill in Giza on Monday.",
     })
     assert not _summaries(apart, "variant", "place")
+
+
+# ------------------------------------------------------------------------------ 4. the people at work then
+
+
+def _counts(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.key) for f in helpers.found(text, "number") if f.role != "money"]
+
+
+def test_a_count_of_those_at_work_when_it_happened_is_a_count_of_its_own():
+    assert _counts("Roughly 90 labourers were on the morning shift at the time.")[0][1].startswith("on shift|")
+    assert _counts("Some 40 nurses were on duty that night.")[0][1].startswith("on shift|")
+    assert _counts("About 120 miners were underground when the roof fell.")[0][1].startswith("on shift|")
+    assert _counts("Nearly 300 workers were in the spinning hall of the mill when the fire broke out.")[0][1].startswith("on shift|")
+
+
+def test_other_counts_are_untouched():
+    assert not _counts("Twenty workers were in hospital when the minister visited.")[0][1].startswith("on shift|")
+    assert not _counts("About 500 residents were on the streets in protest.")[0][1].startswith("on shift|")
+
+
+def test_the_shift_and_the_people_moved_out_never_conflict():
+    result = _event({
+        "a1": "A boiler burst at a sugar mill on Monday, killing five. About 80 workers were on the night shift at the time.",
+        "a2": "A boiler burst at a sugar mill on Monday, killing five. About 3,000 residents of a nearby village spent the night in a school.",
+    })
+    assert not [s for s in _summaries(result, "conflict", "number") if "80" in s and "3,000" in s]
