@@ -4,7 +4,8 @@ Two quotations are the same remark when they share enough of their rarer words (
 by how rare it is in the event's sentences): with the same speaker, two shared words covering 30%
 of the shorter quotation's weight are enough (a paraphrase such as "payment in blood for the
 duplicity of U.S. policy" / "the bloody price for the two-faced American policy"), 20% when each
-account quotes that speaker once only; with different or unknown speakers, 60%. Within one account only a fragment of a longer quotation joins it.
+account quotes that speaker once only; with different or unknown speakers, 60%. A word one
+quotation negates with a prefix and the other writes plain ("unsafe" / "not safe") counts as shared. Within one account only a fragment of a longer quotation joins it.
 Candidate pairs come from an index of words, so a long event is never compared all against all.
 
 - same-quote-different-wording   the matched quotations are not word for word the same (one
@@ -27,6 +28,7 @@ SAME_SPEAKER_SCORE = 0.3
 SOLE_REMARK_SCORE = 0.2
 OTHER_SPEAKER_SCORE = 0.6
 MIN_SHARED = 2
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 MAX_POSTING = 40  # words in more quotes than this do not propose pairs
 
 
@@ -74,12 +76,25 @@ def _stem_set(ctx: EventContext, f: Found) -> tuple[frozenset[str], float]:
     return cached
 
 
+def _negated_pairs(sa: frozenset[str], sb: frozenset[str]) -> set[str]:
+    """Words one quotation negates with a prefix where the other writes them plain ("unsafe" /
+    "not safe", "unable" / "able", "impossible" / "possible"): the plain word, shared by both."""
+    out: set[str] = set()
+    for x, other in ((sa, sb), (sb, sa)):
+        for w in x:
+            for prefix in NEGATING_PREFIXES:
+                if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix):] in other:
+                    out.add(w[len(prefix):])
+    return out
+
+
 def _score(ctx: EventContext, a: Found, b: Found) -> tuple[float, list[str]]:
     sa, wa = _stem_set(ctx, a)
     sb, wb = _stem_set(ctx, b)
     shared = sa & sb
     if not shared:
         return 0.0, []
+    shared = shared | _negated_pairs(sa, sb)
     ws = sum(ctx.weight(s) for s in shared)
     return ws / max(min(wa, wb), 1e-9), sorted(shared)
 

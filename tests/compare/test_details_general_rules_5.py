@@ -153,3 +153,28 @@ def test_the_shift_and_the_people_moved_out_never_conflict():
         "a2": "A boiler burst at a sugar mill on Monday, killing five. About 3,000 residents of a nearby village spent the night in a school.",
     })
     assert not [s for s in _summaries(result, "conflict", "number") if "80" in s and "3,000" in s]
+
+
+# ------------------------------------------------------------------------------ 5. one remark in other words
+
+
+def test_a_word_negated_by_a_prefix_and_written_plain_is_shared_by_two_renderings_of_one_remark():
+    result = _event({
+        "a1": ("A boiler burst at a sugar mill on Monday, killing five. "
+               "\"The flames are out, but the hall is unstable and workers must keep away until surveyors arrive,\" "
+               "Anil Gounder, the district magistrate, told reporters."),
+        "a2": ("A boiler burst at a sugar mill on Monday, killing five. "
+               "\"The fire has been put out, but the shed is not stable and people must stay away until it is surveyed,\" "
+               "said Anil Gounder, the district magistrate."),
+    })
+    assert _summaries(result, "conflict", "quote")
+
+
+def test_a_negated_word_alone_does_not_join_two_remarks():
+    result = _event({
+        "a1": ("A boiler burst at a sugar mill on Monday, killing five. "
+               "\"The owners were irresponsible,\" said Anil Gounder, the district magistrate."),
+        "a2": ("A boiler burst at a sugar mill on Monday, killing five. "
+               "\"We will hold those responsible to account after the inquiry,\" said Anil Gounder, the district magistrate."),
+    })
+    assert not _summaries(result, "conflict", "quote")
