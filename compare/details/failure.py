@@ -15,6 +15,13 @@ read only when it names the track (rail, track, fishplates, bolts); a failure wo
 within a few words of the track word ("a fractured section of rail"). A denial of sabotage ("not
 sabotage") holds with a failure of the track.
 
+An industrial blast is disputed between the process vessel failing (a reactor, boiler or other
+vessel overheated, its pressure ran away, its cooling stopped) and an electrical fault that set
+something alight (a short circuit, an electrical fault, faulty wiring). A vessel failure is read
+only in a sentence naming the vessel, its word within a few words of the vessel word; an
+electrical fault anywhere. A denial of a fault in the vessel ("no fault in the reactor") holds
+with the electrical fault, and a denial of the electrical fault with the vessel failure.
+
 - different-failure-cause   overtopping in one account (or source) against a failure from
                              within, or against a denial of overtopping, in another: conflict.
 """
@@ -46,12 +53,26 @@ SABOTAGE_WORDS = frozenset("sabotage sabotaged saboteur saboteurs tampered tampe
 REMOVAL_WORDS = frozenset("removed loosened unbolted unscrewed missing".split())
 TRACK_FAILURE_NEAR = 4
 TRACK_FAILURE, SABOTAGE, NOT_SABOTAGE = "track failure", "sabotage", "no sabotage"
-COMPATIBLE = frozenset({frozenset({INTERNAL, NOT_OVERTOPPING}), frozenset({TRACK_FAILURE, NOT_SABOTAGE})})
+VESSEL_WORDS = frozenset("reactor reactors boiler boilers vessel vessels autoclave autoclaves kiln furnace".split())
+VESSEL_FAILURE_WORDS = frozenset(
+    "overheated overheating overheat overheats runaway overpressure over-pressure overpressurised overpressurized".split())
+COOLING_WORDS = frozenset("cooling coolant".split())
+STOPPED_WORDS = frozenset("stopped failed broke broken malfunctioned off".split())
+FAULT_WORDS = frozenset("fault faults defect failure malfunction".split())
+ELECTRICAL_PAIRS = (("short", "circuit"), ("short-circuit",), ("electrical", "fault"), ("electrical", "faults"),
+                    ("faulty", "wiring"), ("electrical", "spark"))
+VESSEL_NEAR = 6
+VESSEL_FAILURE, ELECTRICAL, NO_VESSEL_FAULT, NO_ELECTRICAL = (
+    "vessel failure", "electrical fault", "no fault in the vessel", "no electrical fault")
+COMPATIBLE = frozenset({frozenset({INTERNAL, NOT_OVERTOPPING}), frozenset({TRACK_FAILURE, NOT_SABOTAGE}),
+                        frozenset({ELECTRICAL, NO_VESSEL_FAULT}), frozenset({VESSEL_FAILURE, NO_ELECTRICAL}),
+                        frozenset({NO_VESSEL_FAULT, NO_ELECTRICAL})})
 
 
 RULE_TEXT = {
     "failure|structure": "water over the top against a failure from within (or a denial that it overflowed)",
     "failure|track": "the track failed of itself (a broken or fractured rail) against sabotage",
+    "failure|plant": "a process vessel failed (overheated, its cooling stopped) against an electrical fault",
 }
 
 
@@ -94,6 +115,26 @@ def _track_stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
     return out
 
 
+def _plant_stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
+    """(stance, first token, token past) of every word saying why a plant blew up or caught fire."""
+    lows = [t.lower for t in tokens]
+    vessel_at = [k for k, w in enumerate(lows) if w in VESSEL_WORDS]
+    out: list[tuple[str, int, int]] = []
+    for k, low in enumerate(lows):
+        near_vessel = any(abs(k - m) <= VESSEL_NEAR for m in vessel_at)
+        for phrase in ELECTRICAL_PAIRS:
+            if tuple(lows[k : k + len(phrase)]) == phrase:
+                out.append((NO_ELECTRICAL if _negated(tokens, k) else ELECTRICAL, k, k + len(phrase)))
+        if not near_vessel:
+            continue
+        cooling_stopped = low in COOLING_WORDS and any(w in STOPPED_WORDS for w in lows[k + 1 : k + 8])
+        if (low in VESSEL_FAILURE_WORDS or cooling_stopped) and not _negated(tokens, k):
+            out.append((VESSEL_FAILURE, k, k + 1))
+        elif low in FAULT_WORDS and _negated(tokens, k):
+            out.append((NO_VESSEL_FAULT, k, k + 1))
+    return out
+
+
 def extract_failures(doc: Doc) -> list[Found]:
     out: list[Found] = []
     for s_idx, tokens in enumerate(doc.tokens):
@@ -101,6 +142,7 @@ def extract_failures(doc: Doc) -> list[Found]:
         if any(t.lower in STRUCTURE_WORDS for t in tokens):
             found += [(*stance, "failure|structure") for stance in _stances(tokens)]
         found += [(*stance, "failure|track") for stance in _track_stances(tokens)]
+        found += [(*stance, "failure|plant") for stance in _plant_stances(tokens)]
         for stance, a, b, key in found:
             start, end = tokens[a].start, tokens[b - 1].end
             out.append(Found("cause", doc.article.id, s_idx, start, end, doc.body[start:end], None, key,
@@ -109,7 +151,7 @@ def extract_failures(doc: Doc) -> list[Found]:
 
 
 def compare_failures(ctx: EventContext) -> None:
-    for key, what in (("failure|structure", "structure"), ("failure|track", "track")):
+    for key, what in (("failure|structure", "structure"), ("failure|track", "track"), ("failure|plant", "plant")):
         founds = [f for f in ctx.found("cause") if f.role == "failure" and f.key == key]
         if founds:
             _compare_one_failure(ctx, key, what, founds)

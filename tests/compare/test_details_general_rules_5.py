@@ -178,3 +178,37 @@ def test_a_negated_word_alone_does_not_join_two_remarks():
                "\"We will hold those responsible to account after the inquiry,\" said Anil Gounder, the district magistrate."),
     })
     assert not _summaries(result, "conflict", "quote")
+
+
+# ------------------------------------------------------------------------------ 6. a vessel failure or an electrical fault
+
+
+def _plant_stances(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.data["family"]) for f in helpers.found(text, "cause") if f.key == "failure|plant"]
+
+
+def test_a_vessel_failure_and_an_electrical_fault_are_read():
+    assert _plant_stances("The boiler had overheated before it blew apart, the inspector said.") == [("overheated", "vessel failure")]
+    assert _plant_stances("Engineers said the coolant supply to the autoclave had failed hours earlier.") == [("coolant", "vessel failure")]
+    assert _plant_stances("The owners blamed faulty wiring in the packing hall.") == [("faulty wiring", "electrical fault")]
+    assert _plant_stances("It was not a short circuit, the fire brigade said.") == [("short circuit", "no electrical fault")]
+    assert _plant_stances("There was no defect in the boiler, the owner insisted.") == [("defect", "no fault in the vessel")]
+
+
+def test_without_a_vessel_near_no_vessel_failure_is_read():
+    assert _plant_stances("The crowd overheated in the sun outside the stadium.") == []
+    assert _plant_stances("The cooling towers were switched off for the holiday.") == []
+
+
+def test_a_vessel_failure_against_an_electrical_fault_is_a_conflict_and_a_denial_holds_with_the_other():
+    result = _event({
+        "a1": "Five workers died when a boiler burst at a sugar mill on Monday. The boiler had overheated, the fire officer said.",
+        "a2": "Five workers died when a boiler burst at a sugar mill on Monday. The mill blamed a short circuit in the cane yard.",
+    })
+    conflicts = _summaries(result, "conflict", "cause")
+    assert len(conflicts) == 1 and "vessel failure" in conflicts[0] and "electrical fault" in conflicts[0]
+    agree = _event({
+        "a1": "Five workers died when a boiler burst at a sugar mill on Monday. The mill blamed a short circuit in the cane yard.",
+        "a2": "Five workers died when a boiler burst at a sugar mill on Monday. There was no defect in the boiler, the owner said.",
+    })
+    assert not _summaries(agree, "conflict", "cause")
