@@ -26,9 +26,10 @@ from compare.details.event import EventContext, clashes, sources_text, upper_fir
 from compare.details.found import Found
 from compare.models import DateValue, NumberValue
 
-OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "rescued", "age", "disrupted"})
+OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "rescued", "age", "disrupted",
+                                   "deployed"})
 # Counts that differ without contradicting: villages flooded, coaches derailed, trains cancelled by the hour of the count.
-NEVER_CONFLICTING_NUMBER_ROLES = frozenset({"places", "things", "disrupted"})
+NEVER_CONFLICTING_NUMBER_ROLES = frozenset({"places", "things", "disrupted", "deployed"})
 OMISSION_DATE_ROLES = frozenset({"incident", "funeral", "capture", "captured"})
 # Dates of a state that lasts ("23 remained unaccounted for on Thursday", "still missing on
 # Wednesday"): the day each account checked, which differs without contradicting; never compared.

@@ -289,6 +289,12 @@ ROLLING_STOCK_NOUNS = {"coaches": "carriage", "carriages": "carriage", "wagons":
 # flights"): a consequence some accounts count and others leave out, an omission; counts taken at
 # different hours differ without contradicting, so never a conflict.
 SERVICE_NOUNS = {"trains": "train", "flights": "flight", "ferries": "ferry", "services": "service", "sailings": "ferry"}
+# Vehicles sent to fight a fire or carry the hurt ("14 fire tenders", "20 fire engines", "a dozen
+# ambulances"): a count of the response, one account's detail; counts at different hours differ, so
+# an omission, never a conflict. Tenders, engines, trucks and appliances only after "fire".
+RESPONSE_VEHICLE_NOUNS = {"ambulances": "ambulance", "tenders": "fire engine", "engines": "fire engine",
+                          "trucks": "fire engine", "appliances": "fire engine"}
+FIRE_VEHICLE_NOUNS = frozenset("tenders engines trucks appliances".split())
 DISRUPTION_WORDS = frozenset("delayed cancelled canceled diverted suspended grounded rerouted halted stranded".split())
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,

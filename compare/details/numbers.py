@@ -321,6 +321,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         role, group = "places", lx.SETTLEMENT_NOUNS[noun]  # "24 villages": compared for their wording only
     elif noun in lx.ROLLING_STOCK_NOUNS:
         role, group = "things", lx.ROLLING_STOCK_NOUNS[noun]  # "16 coaches": compared for their wording only
+    elif _response_vehicles(tokens, noun, nend):
+        role, group = "deployed", lx.RESPONSE_VEHICLE_NOUNS[noun]  # "14 fire tenders": an omission, never a conflict
     elif noun in lx.SERVICE_NOUNS and _disrupted(tokens, qstart, nend):
         role, group = "disrupted", lx.SERVICE_NOUNS[noun]  # "27 trains were cancelled": an omission, never a conflict
     elif role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
@@ -339,6 +341,13 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
 
 # Words saying a count is of others besides those counted before ("Several police were also hurt").
 ADDITIVE_WORDS = frozenset("also too additionally besides".split())
+def _response_vehicles(tokens: list[Token], noun: str | None, nend: int) -> bool:
+    """"14 fire tenders", "20 fire engines", "a dozen ambulances": vehicles of the response."""
+    if noun not in lx.RESPONSE_VEHICLE_NOUNS:
+        return False
+    return noun not in lx.FIRE_VEHICLE_NOUNS or nend >= 2 and tokens[nend - 2].lower == "fire"
+
+
 def _disrupted(tokens: list[Token], qstart: int, nend: int) -> bool:
     """"27 trains were delayed or cancelled", "cancelled 40 flights": a disruption word just after
     the count (past an auxiliary) or just before it."""
@@ -458,7 +467,7 @@ def _role_key(role: str | None) -> str:
     return role or "count"
 
 
-UNSHARED_NOUN_ROLES = frozenset({"age", "places", "things", "disrupted"})
+UNSHARED_NOUN_ROLES = frozenset({"age", "places", "things", "disrupted", "deployed"})
 
 
 def _share_nouns(found: list[Found]) -> None:

@@ -212,3 +212,25 @@ def test_a_vessel_failure_against_an_electrical_fault_is_a_conflict_and_a_denial
         "a2": "Five workers died when a boiler burst at a sugar mill on Monday. There was no defect in the boiler, the owner said.",
     })
     assert not _summaries(agree, "conflict", "cause")
+
+
+# ------------------------------------------------------------------------------ 7. vehicles of the response
+
+
+def test_fire_engines_and_ambulances_sent_are_a_count_of_their_own():
+    assert _counts("Crews brought 9 fire engines to the warehouse.") == [("9 fire engines", "deployed|fire engine")]
+    assert _counts("Some 25 ambulances ferried the injured to hospital.")[0][1] == "deployed|ambulance"
+    assert _counts("The mill sent 30 trucks of cane to the market.") == []
+
+
+def test_a_count_of_fire_engines_only_one_account_gives_is_an_omission_never_a_conflict():
+    one = _event({
+        "a1": "Five workers died when a boiler burst at a sugar mill on Monday. Firemen with 11 fire engines fought the blaze for hours.",
+        "a2": "Five workers died when a boiler burst at a sugar mill on Monday.",
+    })
+    assert any("11 fire engines" in s for s in _summaries(one, "omission", "number"))
+    two = _event({
+        "a1": "Five workers died when a boiler burst at a sugar mill on Monday. Firemen with 11 fire engines fought the blaze for hours.",
+        "a2": "Five workers died when a boiler burst at a sugar mill on Monday. Firemen with 16 fire engines fought the blaze for hours.",
+    })
+    assert not [s for s in _summaries(two, "conflict", "number") if "fire engines" in s]
