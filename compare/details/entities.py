@@ -311,10 +311,10 @@ def extract_entities(doc: Doc, aliases: AliasTable, people: People) -> list[Foun
                 pending.append(span)
             else:
                 found.extend(_to_found(doc, span, people, aliases))
-    # Surnames used before (or without) their introduction in this sentence order; and a name the
-    # article has read as a place elsewhere (its dateline, "in X") is that place where the context
-    # says nothing ("The X estate has seen ...").
-    place_keys = {f.key for f in found if f.kind == "place"}
+    # Surnames used before (or without) their introduction in this sentence order; and the place
+    # of the article's dateline is that place where the context says nothing ("KOTRI: ..." then
+    # "The Kotri estate has seen ...").
+    place_keys = {f.key for f in found if f.kind == "place" and f.data.get("dateline")}
     for span in pending:
         words = span.words()
         if len(words) == 1 and people.resolve(words[0]):

@@ -109,7 +109,7 @@ def test_a_capitals_dateline_before_a_colon_is_a_place():
     assert "WARNING" not in _places("WARNING: the following report contains graphic details.")
 
 
-def test_a_name_read_as_a_place_elsewhere_in_the_article_is_that_place_where_the_context_is_silent():
+def test_the_dateline_place_named_again_is_that_place_where_the_context_is_silent():
     text = ("KOTRI: Five workers died when a boiler burst at a sugar mill on Monday. "
             "The Kotri estate has seen several accidents.")
     assert _places(text).count("Kotri") == 1
