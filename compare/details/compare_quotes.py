@@ -76,16 +76,13 @@ def _stem_set(ctx: EventContext, f: Found) -> tuple[frozenset[str], float]:
     return cached
 
 
-def _negated_pairs(sa: frozenset[str], sb: frozenset[str]) -> set[str]:
-    """Words one quotation negates with a prefix where the other writes them plain ("unsafe" /
-    "not safe", "unable" / "able", "impossible" / "possible"): the plain word, shared by both."""
-    out: set[str] = set()
-    for x, other in ((sa, sb), (sb, sa)):
-        for w in x:
-            for prefix in NEGATING_PREFIXES:
-                if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix):] in other:
-                    out.add(w[len(prefix):])
-    return out
+def _negated_roots(f: Found, stems: frozenset[str]) -> frozenset[str]:
+    """The plain words of the quotation's prefix-negated words ("unsafe" -> "safe"), cached."""
+    cached = f.data.get("negated_roots")
+    if cached is None:
+        cached = f.data["negated_roots"] = frozenset(
+            w[len(p):] for w in stems for p in NEGATING_PREFIXES if w.startswith(p) and len(w) - len(p) >= 4)
+    return cached
 
 
 def _score(ctx: EventContext, a: Found, b: Found) -> tuple[float, list[str]]:
@@ -94,7 +91,7 @@ def _score(ctx: EventContext, a: Found, b: Found) -> tuple[float, list[str]]:
     shared = sa & sb
     if not shared:
         return 0.0, []
-    shared = shared | _negated_pairs(sa, sb)
+    shared = shared | (_negated_roots(a, sa) & sb) | (_negated_roots(b, sb) & sa)
     ws = sum(ctx.weight(s) for s in shared)
     return ws / max(min(wa, wb), 1e-9), sorted(shared)
 
