@@ -18,3 +18,17 @@ def facts(text: str, published: str | None = "2021-03-10") -> ArticleFacts:
 
 def found(text: str, kind: str, published: str | None = "2021-03-10"):
     return [f for f in facts(text, published).found if f.kind == kind]
+
+
+def analysed(texts: dict[str, str], published: str):
+    """An event analysed from {article id: text}, each article from an outlet of its own."""
+    from compare.engine import analyse
+
+    articles = [Article(aid, text, split_sentences(text), outlet=f"Outlet {aid}", published=published)
+                for aid, text in texts.items()]
+    return analyse("ev-test", articles, [])
+
+
+def summaries(result, cls: str | None = None, kind: str | None = None) -> list[str]:  # type: ignore[no-untyped-def]
+    """The summaries of an analysis' discrepancies, of one class and kind if given."""
+    return [d.summary for d in result.discrepancies if (cls is None or d.cls == cls) and (kind is None or d.kind == kind)]

@@ -8,10 +8,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from compare.engine import analyse
-from compare.models import Article
 from compare.names import person_key, respelled_people, romanisation_key
-from compare.segment import split_sentences
 
 _spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
 helpers = importlib.util.module_from_spec(_spec)
@@ -20,14 +17,11 @@ _spec.loader.exec_module(helpers)
 THURSDAY = "2021-03-11"
 
 
-def _event(texts: dict[str, str]):
-    articles = [Article(aid, text, split_sentences(text), outlet=f"Outlet {aid}", published=THURSDAY)
-                for aid, text in texts.items()]
-    return analyse("ev-test", articles, [])
+def _event(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    return helpers.analysed(texts, THURSDAY)
 
 
-def _summaries(result, cls: str | None = None, kind: str | None = None) -> list[str]:
-    return [d.summary for d in result.discrepancies if (cls is None or d.cls == cls) and (kind is None or d.kind == kind)]
+_summaries = helpers.summaries
 
 
 # ------------------------------------------------------------------------ 1. romanised surnames

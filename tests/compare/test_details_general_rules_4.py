@@ -9,10 +9,6 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from compare.engine import analyse
-from compare.models import Article
-from compare.segment import split_sentences
-
 _spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
 helpers = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(helpers)
@@ -20,14 +16,11 @@ _spec.loader.exec_module(helpers)
 FRIDAY = "2019-07-12"
 
 
-def _event(texts: dict[str, str]):
-    articles = [Article(aid, text, split_sentences(text), outlet=f"Outlet {aid}", published=FRIDAY)
-                for aid, text in texts.items()]
-    return analyse("ev-test", articles, [])
+def _event(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    return helpers.analysed(texts, FRIDAY)
 
 
-def _summaries(result, cls: str | None = None, kind: str | None = None) -> list[str]:
-    return [d.summary for d in result.discrepancies if (cls is None or d.cls == cls) and (kind is None or d.kind == kind)]
+_summaries = helpers.summaries
 
 
 # ------------------------------------------------------------------------------ 1. track failure or sabotage
