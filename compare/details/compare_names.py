@@ -16,10 +16,11 @@ letters (so "Deir ez-Zour" meets "Deir Ezzor", and Deir Hafer stays apart).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 
 from compare.details import lexicon as lx
-from compare.details.event import EventContext
+from compare.details.event import WORD, EventContext
 from compare.details.found import Found
 from compare.models import Article
 from compare.names import name_key, person_key, romanisation_key, spelling_skeleton
@@ -131,7 +132,7 @@ def _variant(ctx: EventContext, kind: str, key: str, founds: list[Found], did: s
         founds, did)
 
 
-def _named_in(article: Article, founds: list[Found]) -> bool:
+def _named_in(ctx: EventContext, article: Article, founds: list[Found]) -> bool:
     """Whether the article writes one of these names word for word, though its own reading did not
     take it for a name of this kind (a speaker after a long apposition, "hired by Horn Relief
     Alliance", a place after a preposition it does not know): then the name is not missing from it."""
@@ -139,14 +140,30 @@ def _named_in(article: Article, founds: list[Found]) -> bool:
     # A five-letter name counts too when no capitalised word follows it ("Dhaka's Sadarghat
     # terminal", "from Dhaka"): before one it opens another name ("the Sindh Valley Express").
     short = {f.text for f in founds if len(f.text) == 5 and " " not in f.text}
-    body = article.body
-    return any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", body, re.IGNORECASE if s.isupper() else 0) for s in surfaces) or any(
-        re.search(rf"(?<!\w){re.escape(s)}(?!\w)(?!\s+[A-Z])", body, re.IGNORECASE if s.isupper() else 0) for s in short)
+    body, starts = article.body, ctx.word_starts(article)
+    return any(_writes(body, starts, s) for s in surfaces) or any(_writes(body, starts, s, r"(?!\s+[A-Z])") for s in short)
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(surface: str, tail: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(surface)}(?!\w){tail}", re.IGNORECASE if surface.isupper() else 0)
+
+
+def _writes(body: str, starts: dict[str, list[int]], surface: str, tail: str = "") -> bool:
+    """Whether the body has the surface as a whole word (case-blind for an all-capitals one), then
+    what the pattern `tail` allows. A case-sensitive surface that opens with a word can only start
+    where the body has its first two words (or its one word) as words of their own, so only those
+    places (EventContext.word_starts) are tried, not the whole body once per name and account."""
+    words = WORD.findall(surface)[:2]
+    if surface.isupper() or not WORD.match(surface):
+        return _whole_word(surface, tail).search(body) is not None
+    candidates = starts.get(" ".join(words), ())
+    return bool(candidates) and any(_whole_word(surface, tail).match(body, at) for at in candidates)
 
 
 def _omission(ctx: EventContext, kind: str, key: str, founds: list[Found], did: str, label: str, why: str) -> None:
     found_in = set(ctx.present_in(founds))
-    have = [a.id for a in ctx.articles if a.id in found_in or _named_in(a, founds)]
+    have = [a.id for a in ctx.articles if a.id in found_in or _named_in(ctx, a, founds)]
     missing = [a for a in ctx.article_ids if a not in have]
     if not missing or len(ctx.articles) < 2:
         return

@@ -11,10 +11,11 @@ one person of that rank the event reports killed.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from compare.details import lexicon as lx
 from compare.details.extract import ArticleFacts
@@ -23,6 +24,8 @@ from compare.details.quotes import content_stems
 from compare.ids import detail_id, discrepancy_id
 from compare.models import AlignmentRow, Article, Detail, Discrepancy
 from compare.names import respelled_people, same_person, surname_key
+
+WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -39,6 +42,7 @@ class EventContext:
     df: Counter[str] = field(default_factory=Counter)
     n_sentences: int = 0
     _weights: dict[str, float] = field(default_factory=dict)
+    _word_starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, event_id: str, articles: list[Article], facts: list[ArticleFacts],
@@ -81,6 +85,20 @@ class EventContext:
         if w is None:
             w = self._weights[stem] = math.log((self.n_sentences + 1) / (self.df.get(stem, 0) + 1)) + 0.5
         return w
+
+    def word_starts(self, article: Article) -> dict[str, list[int]]:
+        """Where each word of the article's body (a longest run of regex \\w characters) begins, and
+        each word with the next one ("Deir ez" for "Deir ez-Zour"), indexed once per event, so
+        looking a name up in an account does not read the whole body."""
+        starts = self._word_starts.get(article.id)
+        if starts is None:
+            starts = self._word_starts[article.id] = {}
+            words = [(m.group(), m.start()) for m in WORD.finditer(article.body)]
+            for (word, at), (following, _) in pairwise([*words, ("", -1)]):
+                starts.setdefault(word, []).append(at)
+                if following:
+                    starts.setdefault(f"{word} {following}", []).append(at)
+        return starts
 
     def person_name(self, key: str) -> str:
         return self.person_names.get(key, key)
