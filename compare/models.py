@@ -297,6 +297,9 @@ class EventBundle:
     analysis: Analysis
     reviews: dict[str, Review] = field(default_factory=dict)
     audit: dict[str, tuple[AuditEntry, ...]] = field(default_factory=dict)
+    # Only the first alignment rows, their sentences and no details (a long event's first screen,
+    # shown while the rest loads): nothing may be exported or judged from a partial bundle.
+    partial: bool = False
 
     def review_of(self, discrepancy_id: str) -> Review:
         return self.reviews.get(discrepancy_id) or Review(discrepancy_id)

@@ -203,6 +203,38 @@ def load_analysis(db: Database, event: str, articles: list[Article]) -> Analysis
     return Analysis(event, rows, tuple(details), tuple(discrepancies))
 
 
+def event_sentence_count(db: Database, event: str) -> int:
+    """How many sentences an event's articles hold (an index count: cheap on any size)."""
+    row = db.execute(
+        "SELECT count(*) FROM event_articles ea JOIN sentences s ON s.article_id = ea.article_id "
+        "WHERE ea.event_id = ?",
+        [event],
+    ).fetchone()
+    return int(row[0])
+
+
+def load_head(db: Database, event: str, rows: int) -> EventBundle:
+    """The first `rows` stored alignment rows of an event with just their sentences, and no details,
+    discrepancies or reviews: what a long event's first screen needs while `load_bundle` reads the
+    rest (`partial` says so). An event never analysed has no rows to take a head of: its bundle is
+    empty of sentences too, so callers load such an event whole."""
+    info = ev.get_event(db, event)
+    alignment: dict[int, dict[str, int | None]] = {}
+    wanted: dict[str, set[int]] = {}
+    for row, aid, idx in db.execute(
+        'SELECT "row", article_id, sentence_idx FROM alignments WHERE event_id = ? ORDER BY "row", article_id',
+        [event],
+    ):
+        if row not in alignment and len(alignment) >= rows:
+            break  # the cursor stops here: the rest of the rows are never read
+        alignment.setdefault(row, {})[aid] = idx
+        if idx is not None:
+            wanted.setdefault(aid, set()).add(idx)
+    articles = get_articles(db, list(info.article_ids), only=wanted)
+    analysis = Analysis(event, tuple(AlignmentRow(r, cells) for r, cells in alignment.items()), (), ())
+    return EventBundle(info, tuple(articles), analysis, partial=True)
+
+
 def load_reviews(db: Database, discrepancy_ids: list[str]) -> dict[str, Review]:
     reviews: dict[str, Review] = {}
     for i in range(0, len(discrepancy_ids), 500):

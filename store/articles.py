@@ -7,6 +7,7 @@ re-analysed.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,19 +120,31 @@ _ARTICLE_SELECT = """
 """
 
 
-def load_sentences(db: Database, article_id: str) -> tuple[Sentence, ...]:
-    rows = db.execute(
-        'SELECT idx, start, "end", text FROM sentences WHERE article_id = ? ORDER BY idx', [article_id]
-    ).fetchall()
-    return tuple(Sentence(*r) for r in rows)
+def load_sentences(db: Database, article_id: str, only: Collection[int] | None = None) -> tuple[Sentence, ...]:
+    """An article's sentences in order; with `only`, just those indexes (a partial first screen)."""
+    if only is None:
+        rows = db.execute(
+            'SELECT idx, start, "end", text FROM sentences WHERE article_id = ? ORDER BY idx', [article_id]
+        ).fetchall()
+        return tuple(Sentence(*r) for r in rows)
+    wanted = sorted(set(only))
+    found: list[Sentence] = []
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.extend(Sentence(*r) for r in db.execute(
+            f'SELECT idx, start, "end", text FROM sentences WHERE article_id = ? AND idx IN ({marks}) ORDER BY idx',
+            [article_id, *chunk],
+        ))
+    return tuple(found)
 
 
-def _article(db: Database, row: Any) -> Article:
+def _article(db: Database, row: Any, only: Collection[int] | None = None) -> Article:
     (aid, body, title, published, url, source, language, digest, outlet, reliability) = row
     return Article(
         id=aid,
         body=body,
-        sentences=load_sentences(db, aid),
+        sentences=load_sentences(db, aid, only),
         outlet=outlet,
         title=title,
         published=published,
@@ -150,15 +163,16 @@ def get_article(db: Database, article_id: str) -> Article:
     return _article(db, row)
 
 
-def get_articles(db: Database, ids: list[str]) -> list[Article]:
-    """Articles in the contract's order: published date (unknown last), then id."""
+def get_articles(db: Database, ids: list[str], only: Mapping[str, Collection[int]] | None = None) -> list[Article]:
+    """Articles in the contract's order: published date (unknown last), then id. With `only`, each
+    article carries just the sentences listed for it (none if it is not listed)."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     rows = db.execute(
         _ARTICLE_SELECT + f" WHERE a.id IN ({marks}) ORDER BY a.published IS NULL, a.published, a.id", ids
     ).fetchall()
-    return [_article(db, r) for r in rows]
+    return [_article(db, r, None if only is None else only.get(r[0], ())) for r in rows]
 
 
 def resolve_article(db: Database, given: str) -> str:

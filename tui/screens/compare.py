@@ -28,6 +28,7 @@ from textual.worker import Worker
 from compare.sanitize import sanitize_line
 from tui.messages import BaseChanged, DiscrepancySelected
 from tui.screens.base import BaseScreen
+from tui.screens.compare_load import PARTIAL_ACTIONS, CompareLoading
 from tui.screens.compare_view import CompareView
 from tui.screens.escape import EscapeTolerance
 from tui.screens.review_actions import REVIEW_BINDINGS, ReviewActions
@@ -60,7 +61,7 @@ MARK_MODES = (
 )
 
 
-class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, ManualMarking, EscapeTolerance, BaseScreen):
+class CompareScreen(CompareLoading, CompareView, ReviewQueue, ReviewActions, ReviewTools, ManualMarking, EscapeTolerance, BaseScreen):
     """An event's accounts side by side, and its discrepancies to review."""
 
     BINDINGS = [
@@ -196,63 +197,6 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
         if self.model is None:
             self.columns.loading = True
 
-    # ------------------------------------------------------------------------- loading
-
-    def load_event(self, keep: bool = False, select: str | None = None) -> None:
-        """Load (or with `keep`, reload keeping the cursor, columns and selection) in a worker."""
-        self._loading = True
-        self._load(keep, select)
-
-    @work(thread=True, exclusive=True, group="compare-load", name="load event", exit_on_error=False)
-    def _load(self, keep: bool, select: str | None) -> None:
-        from store.analysis import load_bundle
-        from store.common import NotFound
-        from store.db import connect
-        from store.events import is_stale
-        from store.state import load_state
-        from store.watch import ChangeWatch, event_snapshot
-
-        path = self.app.db_path  # type: ignore[attr-defined]
-        if self._watch is None:  # from now on, any commit elsewhere is noticed
-            self._watch = ChangeWatch(path)
-        db = connect(path)
-        try:
-            try:
-                bundle = load_bundle(db, self.event_id)
-            except NotFound as exc:
-                self.app.call_from_thread(self._missing, str(exc))
-                return
-            stale = is_stale(db, self.event_id)
-            snapshot = event_snapshot(db, self.event_id)
-            place = None if keep else load_state(db, self.app.reviewer, f"event:{self.event_id}")  # type: ignore[attr-defined]
-        finally:
-            db.close()
-        from tui.widgets.marks import event_layers
-        from tui.widgets.model import CompareModel
-
-        model = CompareModel(bundle)  # pure Python: built here, off the UI thread
-        model.prepare()
-        model.layers = event_layers(model)
-        self.app.call_from_thread(self._loaded, bundle, stale, model, snapshot=snapshot, place=place, keep=keep,
-                                  select=select)
-
-    def _loaded(self, bundle: EventBundle, stale: bool, model: CompareModel, **options: Any) -> None:
-        """Show what the worker loaded. An event with nothing to list first hides the discrepancy list
-        and waits one refresh, so its columns are laid out (every sentence wrapped) once, at their
-        final width, not first beside the list and again when it goes."""
-        snapshot = options.get("snapshot")
-        empty = not bundle.analysis.discrepancies and not (snapshot is not None and snapshot.orphans)
-        if empty and not options.get("keep") and self.has_class("-list"):
-            self.set_class(False, "-list")
-            self.call_after_refresh(self.show_bundle, bundle, stale, model, **options)
-        else:
-            self.show_bundle(bundle, stale, model, **options)
-
-    def _missing(self, message: str) -> None:
-        self._loading = False
-        self.notify(message, title="Not found", severity="error", markup=False)
-        self.app.show_events()  # type: ignore[attr-defined]
-
     def worker_failed(self, worker: Worker[object]) -> None:
         self.columns.loading = False
         if worker.name == "load event":
@@ -271,9 +215,9 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
         from tui.widgets.diffs import DiffCache
         from tui.widgets.model import CompareModel
 
-        self._loading = False
-        view = self.view_state() if keep and self.model is not None else None
         model = model or CompareModel(bundle)
+        self._loading = model.partial  # the whole event is still to come
+        view = self.view_state() if keep and self.model is not None else None
         self.model = model
         self.base_id = model.event.base
         self.stale = stale
@@ -323,6 +267,7 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
             self.call_after_refresh(self.app.freeze_startup_objects)  # type: ignore[attr-defined]
         self.check_expected_gone()
         self.update_status()  # word diffs follow the first paint (set_model scheduled them)
+        self.refresh_bindings()  # keys greyed while only the head of a long event was in
 
     def show_marks(self) -> None:
         """The detail and discrepancy mark layers; hide an empty list."""
@@ -333,7 +278,7 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
         count = len(self.discrepancies)
         for layer, (marks, gutters) in (model.layers or event_layers(model)).items():
             self.columns.set_marks(layer, marks, gutters)
-        if not count and not self.orphans and self.has_class("-list"):
+        if not count and not self.orphans and not model.partial and self.has_class("-list"):
             self.set_class(False, "-list")
 
     @on(AlignedColumns.ViewportChanged)
@@ -396,6 +341,8 @@ class CompareScreen(CompareView, ReviewQueue, ReviewActions, ReviewTools, Manual
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted:
             return True
+        if self.partial and action not in PARTIAL_ACTIONS:
+            return None  # shown greyed: the whole event is still loading
         if self.marking is not None:
             if not self.mark_check(action):
                 return False

@@ -67,19 +67,22 @@ class CompareView:
         jobs = self.diffs.wanted(self.base_id, rows)
         if jobs:
             self._diffs_running = True
-            self.compute_diffs(self.base_id, jobs)
+            self.compute_diffs(self.diffs, self.base_id, jobs)
 
     @work(thread=True, exclusive=True, group="compare-diff", name="word diffs", exit_on_error=False)
-    def compute_diffs(self, base: str, jobs: list) -> None:  # type: ignore[type-arg]
+    def compute_diffs(self, cache: DiffCache, base: str, jobs: list) -> None:  # type: ignore[type-arg]
         from tui.widgets.diffs import compute
 
         worker = get_current_worker()
         results = compute(base, jobs, lambda: worker.is_cancelled)
-        self.app.call_from_thread(self._diffs_ready, base, results)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._diffs_ready, cache, base, results)  # type: ignore[attr-defined]
 
-    def _diffs_ready(self, base: str, results: list) -> None:  # type: ignore[type-arg]
+    def _diffs_ready(self, cache: DiffCache, base: str, results: list) -> None:  # type: ignore[type-arg]
         self._diffs_running = False
         if self.diffs is None:
+            return
+        if cache is not self.diffs:  # asked of a model since replaced (a reload): its rows may differ
+            self.request_diffs()
             return
         added = self.diffs.store(base, results)
         if base == self.base_id and added:

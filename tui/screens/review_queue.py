@@ -94,6 +94,9 @@ class ReviewQueue:
     def sync_list(self) -> None:
         """Show what the filter keeps (and the selection), highlighting the selection silently."""
         listing: DiscrepancyList = self.discrepancy_list  # type: ignore[attr-defined]
+        if self.model is not None and self.model.partial:  # type: ignore[attr-defined]
+            listing.show_loading()
+            return
         keep = self.selected.id if self.selected else None
         f = self.queue_filter
         shown = [d for d in self.discrepancies if d.id == keep or f.matches(d, self.reviews.get(d.id))]
@@ -260,8 +263,8 @@ class ReviewQueue:
     def apply_snapshot(self, snapshot: EventSnapshot | None, quiet: bool = False) -> None:
         """Show what changed since the screen last looked (others' reviews, grades, a re-analysis);
         say whose changes they were unless `quiet` (a refresh after this reviewer's own change)."""
-        if self.model is None:  # type: ignore[attr-defined]
-            return
+        if self.model is None or self.model.partial:  # type: ignore[attr-defined]
+            return  # (a partial model: the whole event is on its way, with a snapshot of its own)
         if snapshot is None:
             self.notify("This event is gone (merged into another or deleted); q goes back to the events",  # type: ignore[attr-defined]
                         severity="warning", timeout=10)

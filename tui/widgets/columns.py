@@ -371,6 +371,11 @@ class AlignedColumns(ScrollView, can_focus=True):
             line = max(0, bisect_right([a for a, _ in wraps], at) - 1)
         self.move_cursor(self.model.row_of[(col, idx)], line)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "last_row" and self.model is not None and self.model.partial:
+            return None  # the last row is not in yet (a long event's first rows are shown first)
+        return True
+
     def _step(self, delta: int) -> None:
         placement = self.placement
         if placement is None or not placement.rows:

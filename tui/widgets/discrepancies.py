@@ -148,6 +148,14 @@ class DiscrepancyList(OptionList):
             self.add_options(options)
             self.highlighted = self.option_index(keep) if keep else None
 
+    def show_loading(self) -> None:
+        """Say the discrepancies are still being read (a long event's first screen is up first)."""
+        self.discrepancies = []
+        with self.prevent(OptionList.OptionHighlighted):
+            self.clear_options()
+            self.add_option(Option(Text("Loading the discrepancies…", style="dim italic"), disabled=True))
+            self.highlighted = None
+
     def option_index(self, discrepancy_id: str) -> int | None:
         """The option index of a discrepancy (orphans sit after a heading)."""
         try:

@@ -64,6 +64,7 @@ class CompareModel:
         self.rows: list[tuple[int | None, ...]] = []
         self.repaired = False
         self.aligned = bool(bundle.analysis.alignment)
+        self.partial = bundle.partial  # only the first rows of a long event (the rest is loading)
         self._build_rows()
         self._row_of: dict[Cell, int] | None = None
         # Mark layers computed ahead (tui.widgets.marks.event_layers), when a worker did so.
