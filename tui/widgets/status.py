@@ -18,7 +18,8 @@ def status_text(columns: AlignedColumns, base_id: str | None, extras: Sequence[s
     model, placement = columns.model, columns.placement
     if model is None or placement is None:
         return Text("")
-    parts = [f"row {placement.position.get(columns.cursor_row, 0) + 1}/{len(placement.rows)}"]
+    of = f"{len(placement.rows)}+, loading the rest" if model.partial else str(len(placement.rows))
+    parts = [f"row {placement.position.get(columns.cursor_row, 0) + 1}/{of}"]
     shown, visible = columns.shown, columns.visible_columns
     if len(visible) < len(model.columns):
         first = shown.index(visible[0]) + 1 if visible and visible[0] in shown else 1
