@@ -191,6 +191,11 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
             break
         k -= 1
     np = tokens[k + 1 : end]
+    # An age between commas: "Jane Roe, 22, told the agency": the subject is the name before it.
+    if len(np) == 1 and np[0].is_number and k >= 1 and tokens[k].text == ",":
+        earlier = _np_before(tokens, k + 1, dates)
+        if earlier and all(t.is_cap and t.is_word for t in earlier):
+            return earlier
     # An apposition describing the subject: "Colonel Ryan Dillon, a spokesman for the coalition, said".
     if np and np[0].lower in ("a", "an") and k >= 1 and tokens[k].text == ",":
         earlier = _np_before(tokens, k + 1, dates)
@@ -353,7 +358,8 @@ def sentence_frames(doc: Doc, s_idx: int, resolver: Resolver, quotes: list[tuple
         if prev is not None and (prev.text == "," and low in ("said", "says", "added", "wrote") or after_quote_mark and low in ("said", "says", "added", "wrote", "told", "asked")):
             after_np = _np_after(tokens, v)
             tail = v + 1 + len(after_np)
-            if after_np and not any(t.lower in SKIP_BEFORE_VERB for t in after_np) and _tail_is_adverbial(tokens, tail):
+            # ", said on Friday night": a time after the verb is no speaker; the subject is before it
+            if after_np and after_np[0].lower not in OPENING_PREPOSITIONS and not any(t.lower in SKIP_BEFORE_VERB for t in after_np) and _tail_is_adverbial(tokens, tail):
                 agent = resolver.agent(after_np)
                 if agent:
                     frames.append(Frame(agent, v, (s_start, prev.start), None, kind))
@@ -372,6 +378,7 @@ def sentence_frames(doc: Doc, s_idx: int, resolver: Resolver, quotes: list[tuple
             continue
         after_quote = bool(np) and np[0].idx > 0 and (
             tokens[np[0].idx - 1].text in QUOTE_CHARS or tokens[np[0].idx - 1].text == "," and np[0].idx > 1 and tokens[np[0].idx - 2].text in QUOTE_CHARS
+            or _apposition_after_quote(tokens, np[0].idx)
         )
         if after_quote or _tail_is_adverbial(tokens, v + 1) and np and np[0].idx > 0:
             frames.append(Frame(agent, v, (s_start, np[0].start), None, kind))
@@ -381,6 +388,23 @@ def sentence_frames(doc: Doc, s_idx: int, resolver: Resolver, quotes: list[tuple
     for f in frames:
         f.verb_at = tokens[f.verb].start
     return frames
+
+
+APPOSITION_AFTER_QUOTE_WINDOW = 8
+
+
+def _apposition_after_quote(tokens: list[Token], i: int) -> bool:
+    """"“...,” the wali of the province, Jane Roe, told reporters": the subject at token i comes
+    after an office set off by commas, which follows the quotation's closing mark."""
+    if i < 3 or tokens[i - 1].text != ",":
+        return False
+    for k in range(i - 2, max(0, i - 2 - APPOSITION_AFTER_QUOTE_WINDOW), -1):
+        tok = tokens[k]
+        if tok.text in QUOTE_CHARS or tok.text == "," and tokens[k - 1].text in QUOTE_CHARS:
+            return k + 1 < i - 1 and tokens[k + 1].lower in ("the", "a", "an")
+        if not tok.is_word and tok.text not in "'’":
+            return False
+    return False
 
 
 def _quote_before(tokens: list[Token], v: int) -> bool:

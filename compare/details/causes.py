@@ -159,7 +159,7 @@ VEHICLE_FAMILIES = frozenset({"jet", "helicopter", "drone"})
 INCIDENT_REACH = 2  # sentences after a casualty sentence that may still describe its attack
 
 
-def _incident_victim(victims: dict[int, str | None], s_idx: int) -> str | None:
+def incident_victim(victims: dict[int, str | None], s_idx: int) -> str | None:
     """The victim of this sentence, else of a casualty sentence just before it."""
     for k in range(s_idx, max(-1, s_idx - INCIDENT_REACH - 1), -1):
         if victims.get(k):
@@ -207,7 +207,7 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
     main_victim = next((victims[k] for k in sorted(victims) if victims[k]), None)
     for s_idx, tokens in enumerate(doc.tokens):
         hit = _casualty_index(tokens)
-        victim = _incident_victim(victims, s_idx)
+        victim = incident_victim(victims, s_idx)
         if victim is None and hit is None:
             # who is held responsible is said of the article's incident, however far from it
             blamed = _blamed_far_from_casualty(tokens, names_at[s_idx]) if main_victim else None

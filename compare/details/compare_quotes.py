@@ -20,6 +20,7 @@ from itertools import combinations
 
 from compare.details.event import EventContext, quoted
 from compare.details.found import Found
+from compare.models import DateValue
 
 SAME_SPEAKER_SCORE = 0.3
 # When each of two accounts quotes the speaker once only, those two quotations are most likely one
@@ -113,12 +114,21 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
             per_speaker[(q.article, q.data["speaker_key"])] = per_speaker.get((q.article, q.data["speaker_key"]), 0) + 1
     union = _Union(len(quotes))
     scores: dict[tuple[int, int], float] = {}
+    days = _remark_days(ctx, quotes)
     for a, b in sorted(pairs):
         qa, qb = quotes[a], quotes[b]
         score, shared = _score(ctx, qa, qb)
+        ka, kb = qa.data.get("speaker_key"), qb.data.get("speaker_key")
+        sole = bool(ka) and ka == kb and qa.article != qb.article and per_speaker[(qa.article, ka)] == per_speaker[(qb.article, kb)] == 1
+        if sole and shared and days[a] and days[a] == days[b]:
+            # The speaker's only quotation in each account, said the same day, on a shared rarer
+            # word ("Whoever is responsible will be held to account" / "Those responsible will
+            # answer for it"): one remark relayed in other words.
+            union.join(a, b)
+            scores[(a, b)] = score
+            continue
         if len(shared) < MIN_SHARED:
             continue
-        ka, kb = qa.data.get("speaker_key"), qb.data.get("speaker_key")
         if qa.article == qb.article:
             wa, wb = _wording(qa), _wording(qb)
             if (ka == kb or None in (ka, kb)) and (_contains(wa, wb) or _contains(wb, wa)):
@@ -138,6 +148,20 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
     for k, v in scores.items():
         scores_of.setdefault(union.find(k[0]), {})[k] = v
     return [([quotes[n] for n in members], scores_of.get(root, {})) for root, members in groups.items()]
+
+
+def _remark_days(ctx: EventContext, quotes: list[Found]) -> list[frozenset[tuple[str, str]]]:
+    """For each quotation, the days its own sentences say it was spoken ("..., he told reporters
+    late on Friday"): the resolved statement dates in the sentences it spans."""
+    said: dict[tuple[str, int], set[tuple[str, str]]] = {}
+    for d in ctx.found("date"):
+        if d.role == "statement" and isinstance(d.value, DateValue):
+            said.setdefault((d.article, d.sentence_idx), set()).add((d.value.start, d.value.end))
+    out = []
+    for q in quotes:
+        last = q.data.get("last_sentence", q.sentence_idx)
+        out.append(frozenset(day for s in range(q.sentence_idx, last + 1) for day in said.get((q.article, s), ())))
+    return out
 
 
 def _cluster_key(ctx: EventContext, found: list[Found]) -> str:

@@ -232,6 +232,15 @@ def _trailing_attribution(tokens: list[Token], verb: int, after_date: int) -> bo
     return len(rest) <= 3 or clause is not None and clause <= 3
 
 
+RELEASE_PARTICIPLES = frozenset("given released issued published provided put".split())
+
+
+def _released_by(tokens: list[Token], k: int) -> bool:
+    """"the figure given by the ministry on Saturday", "a list released by the army": a participle
+    with its agent, so the date near it is when the source gave it out, a statement's date."""
+    return tokens[k].lower in RELEASE_PARTICIPLES and k + 1 < len(tokens) and tokens[k + 1].lower == "by"
+
+
 def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     """What the date in body span [start, end) is about: the nearest event or reporting word."""
     lo = next((t.idx for t in tokens if t.end > start), len(tokens))
@@ -251,7 +260,7 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
             role = lx.DATE_ROLE_WORDS[word]
         elif tok.idx > 0 and (tokens[tok.idx - 1].lower, word) in lx.DATE_ROLE_BIGRAMS:
             role = lx.DATE_ROLE_BIGRAMS[(tokens[tok.idx - 1].lower, word)]
-        elif word in lx.SPEECH_VERBS or word in lx.ACCUSATION_WORDS:
+        elif word in lx.SPEECH_VERBS or word in lx.ACCUSATION_WORDS or _released_by(tokens, tok.idx):
             role = "statement"
         if role is None or lo <= tok.idx < hi:
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from compare.details.attribution import Frame, Resolver, sentence_frames, source_at
-from compare.details.causes import extract_causes, sentence_victims
+from compare.details.causes import extract_causes, incident_victim, sentence_victims
 from compare.details.claims import extract_claims
 from compare.details.dates import extract_dates
 from compare.details.entities import People, extract_entities
@@ -70,8 +70,12 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     found = [*names, *dates, *numbers, *money, *quotes, *causes, *claims]
     found.sort(key=lambda f: (f.start, f.end, f.kind))
     for f in dates:
-        if f.role in ("death", "wounded", "attack"):
+        if f.role in ("death", "wounded"):
             f.data["victim"] = victims.get(f.sentence_idx)
+        elif f.role == "attack":
+            # "The crush happened on 19 April": an incident word with no casualty of its own is the
+            # incident of the casualty sentence just before it
+            f.data["victim"] = incident_victim(victims, f.sentence_idx)
     return ArticleFacts(doc, people, frames, found, victims)
 
 

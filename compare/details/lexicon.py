@@ -216,6 +216,8 @@ EMPLOYED_AFTER = frozenset("employed employees staff workforce".split())
 # events, not this event's toll.
 RATE_WORDS = frozenset("annually yearly monthly weekly daily".split())
 RATE_UNITS = frozenset("year month week day".split())
+# Verbs whose object is people hurt: "her staff treated more than 150" counts the wounded.
+TREATMENT_VERBS = frozenset("treated treating hospitalised hospitalized".split())
 # "mortally wounded" is a death.
 MORTAL_WORDS = frozenset("mortally fatally".split())
 # Roles a date may be about, besides casualties.
@@ -229,7 +231,7 @@ DATE_ROLE_WORDS = {
     # Accidents date the incident as attacks do.
     "sank": "attack", "sunk": "attack", "capsized": "attack", "collided": "attack", "collision": "attack",
     "crashed": "attack", "crash": "attack", "derailed": "attack", "exploded": "attack", "collapsed": "attack",
-    "caved": "attack",
+    "caved": "attack", "crush": "attack", "stampede": "attack",
     # A dam, a bridge or a levee failing dates the incident too ("gave way" is read as a pair).
     "burst": "attack", "breached": "attack", "collapse": "attack",
     "funerals": "funeral", "burials": "funeral",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from compare.details.found import Found
-from compare.details.numbers import _bounds, _qualifier
+from compare.details.numbers import UNITS, _bounds, _qualifier, _read_number
 from compare.details.text import Doc, Token, joined
 from compare.models import NumberValue
 
@@ -74,6 +74,9 @@ def _amount(tokens: list[Token], i: int) -> tuple[int, float | None]:
     if m:
         return i + 1, float(m.group(1)) * SCALES[m.group(2)]
     if not tok.is_number:
+        if tok.lower in UNITS:  # "one million dinars", "two billion dollars"
+            j, count, _ = _read_number(tokens, i)
+            return (j, float(count)) if count is not None and j > i else (i, None)
         return i, None
     try:
         value = float(low)
@@ -156,7 +159,7 @@ def read_sum(tokens: list[Token], i: int) -> tuple[int, int, float, str] | None:
     if tok.lower == "us" and i + 2 < len(tokens) and tokens[i + 1].text == "$" and joined(tok, tokens[i + 1]):
         found = read_sum(tokens, i + 1)
         return (i, *found[1:]) if found else None
-    if not tok.is_number or (i > 0 and tokens[i - 1].text in CURRENCY_SYMBOLS and joined(tokens[i - 1], tok)):
+    if not (tok.is_number or tok.lower in UNITS) or (i > 0 and tokens[i - 1].text in CURRENCY_SYMBOLS and joined(tokens[i - 1], tok)):
         return None
     j, value = _amount(tokens, i)
     if value is None:
@@ -173,7 +176,7 @@ def extract_money(doc: Doc) -> list[Found]:
     for s_idx, tokens in enumerate(doc.tokens):
         i = 0
         while i < len(tokens):
-            found = read_sum(tokens, i) if tokens[i].is_number or tokens[i].text in CURRENCY_SYMBOLS or tokens[i].lower in _PREFIX_STARTS else None
+            found = read_sum(tokens, i) if tokens[i].is_number or tokens[i].text in CURRENCY_SYMBOLS or tokens[i].lower in _PREFIX_STARTS | UNITS.keys() else None
             if found is None:
                 i += 1
                 continue

@@ -173,14 +173,31 @@ def _role(tokens: list[Token], lo: int, hi: int) -> str | None:
         role = lx.CASUALTY_ROLES.get(tok.lower) or lx.FATE_ROLES.get(tok.lower)
         if role is None or tok.lower == "lost" and _lost_property(tokens, m):
             continue
+        if m >= hi and _casualties_as_object(tokens, m):
+            continue  # "Several players visited the injured": the count is of those visiting
         if role == "wounded" and m > 0 and tokens[m - 1].lower in lx.MORTAL_WORDS:
             role = "killed"
         dist = lo - m if m < lo else (m - hi + 1 - 0.5 if m >= hi else 0)
+        if m < lo and any(t.lower in CLAUSE_JOINERS for t in tokens[m + 1 : lo]):
+            dist += 1  # "seven were killed and dozens more were hurt": the count's own clause speaks first
         if dist > 18:
             continue
         if best is None or dist < best[0]:
             best = (dist, role)
     return best[1] if best else None
+
+
+CLAUSE_JOINERS = frozenset("and but while whereas".split())
+NOMINAL_DETERMINERS = frozenset("the their its his her our".split())
+
+
+def _casualties_as_object(tokens: list[Token], m: int) -> bool:
+    """"visited the injured", "photographs of the dead": a casualty adjective used as a noun after
+    a count names others than those counted; not "were among the dead", where they are the dead,
+    and not a plural noun ("cost the three officers their lives")."""
+    if m < 1 or tokens[m - 1].lower not in NOMINAL_DETERMINERS or tokens[m].lower.endswith("s"):
+        return False
+    return not (m >= 2 and tokens[m - 2].lower == "among")
 
 
 def _lost_property(tokens: list[Token], m: int) -> bool:
@@ -306,6 +323,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     toll = _toll_before(tokens, qstart)
     if toll is not None and noun is None:
         role = toll  # "put the death toll at 11"
+    elif qstart > 0 and tokens[qstart - 1].lower in lx.TREATMENT_VERBS:
+        role = "wounded"  # "her staff had treated more than 150": those treated are the hurt
     elif noun is None and not _tight_role(tokens, qstart, j):
         return None  # "scores of media reports", "Sept. 23": no counted people in sight
     if noun in lx.CASUALTY_ROLES:
