@@ -7,6 +7,8 @@ top-level `seeds/` folder. Either way they are ingested with their manifest like
 from __future__ import annotations
 
 import importlib.resources
+import importlib.util
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,9 +27,28 @@ def seeds_dir() -> Iterator[Path]:
     if (checkout / "manifest.toml").is_file():
         yield checkout
         return
-    files = importlib.resources.files("rashomon_seeds")
-    with importlib.resources.as_file(files) as path:
-        yield Path(path)
+    with packaged_seeds() as folder:
+        yield folder
+
+
+@contextmanager
+def packaged_seeds() -> Iterator[Path]:
+    """The installed `rashomon_seeds` package's folder. It is a namespace package (data only, no
+    __init__.py), for which Python 3.11's `importlib.resources.as_file` fails on the folder, so
+    its locations are read from the import spec; an install that is not a plain folder (a zip)
+    gets its files copied to a temporary one."""
+    spec = importlib.util.find_spec("rashomon_seeds")
+    if spec is None:
+        raise FileNotFoundError("the seed articles are not installed (package rashomon_seeds)")
+    for location in spec.submodule_search_locations or ():
+        if (Path(location) / "manifest.toml").is_file():
+            yield Path(location)
+            return
+    with tempfile.TemporaryDirectory(prefix="rashomon-seeds-") as tmp:
+        for item in importlib.resources.files("rashomon_seeds").iterdir():
+            if item.is_file():
+                (Path(tmp) / item.name).write_bytes(item.read_bytes())
+        yield Path(tmp)
 
 
 def load_seeds(db: Database) -> IngestReport:
