@@ -90,13 +90,16 @@ def _word_distance(tokens: list[Token], a: int, b: int) -> int:
 
 
 LINK_WORDS = frozenset("of on in the a an at and".split())
+LISTING_VERBS = frozenset("was were is are included include includes".split())
 
 
 def _linked_after(tokens: list[Token], hit: int, at: int) -> bool:
     """A name after the casualty word is its victim only when nothing but a date, a rank and
-    small words stand between: "the death on Sept. 23 of Russian Lt. Gen Valery Asapov"."""
+    small words stand between: "the death on Sept. 23 of Russian Lt. Gen Valery Asapov"; or the
+    dead as a group and a verb listing them: "Among the dead was Nadia Kerr", "the injured include"."""
+    listing = hit > 0 and tokens[hit - 1].lower == "the"
     for tok in tokens[hit + 1 : at]:
-        if tok.is_cap or tok.is_number or tok.text in ".,-" or tok.lower in LINK_WORDS:
+        if tok.is_cap or tok.is_number or tok.text in ".,-" or tok.lower in LINK_WORDS or listing and tok.lower in LISTING_VERBS:
             continue
         return False
     return at - hit <= 14

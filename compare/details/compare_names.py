@@ -29,9 +29,16 @@ FUZZY_PLACE = 85
 
 
 def _place_key(f: Found) -> str:
-    words = f.key.split()
-    while len(words) > 1 and words[-1] in lx.PLACE_HEADS:
+    return place_key_of(f.key)
+
+
+def place_key_of(key: str) -> str:
+    """A place's key without trailing head words ("River") and the generic word of a facility."""
+    words = key.split()
+    while len(words) > 1 and (words[-1] in lx.PLACE_HEADS or words[-1] in lx.FACILITY_KEY_WORDS):
         words.pop()
+    while len(words) > 1 and words[0] in lx.FACILITY_KEY_WORDS:
+        words.pop(0)  # "Stade Omar Ben Rabah" is the Omar Ben Rabah stadium
     return " ".join(words)
 
 
@@ -122,6 +129,8 @@ def _variant(ctx: EventContext, kind: str, key: str, founds: list[Found], did: s
         how = "one romanisation key"
     elif kind == "person" and len({spelling_skeleton(romanisation_key(s)) for s in spellings}) == 1:
         how = "the same name with other vowels"
+    elif kind == "place" and len({skeleton(place_key_of(name_key(s))) for s in spellings}) == 1:
+        how = "the same consonants, written with other vowels, spacing or a generic word such as 'stadium'"
     else:
         how = "an alias"
     ctx.add_discrepancy(
@@ -221,6 +230,8 @@ def compare_people(ctx: EventContext) -> None:
         if q.data.get("speaker_key"):
             speakers.setdefault(q.data["speaker_key"], set()).add(q.article)
     victims = {str(f.data.get("victim", "")).split(":", 1)[-1] for f in ctx.found("date", "cause")}
+    # a person a casualty sentence is about ("Among the dead was ..."), dated or not
+    victims |= {v.split(":", 1)[1] for facts in ctx.facts for v in facts.victims.values() if v and v.startswith("person:")}
     for key, founds in sorted(clusters.items()):
         label = ctx.person_name(key) if key in ctx.person_names else str(founds[0].value)
         did = ctx.add_detail("person", key, label, founds)

@@ -256,8 +256,8 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
             role = {"killed": "death", "casualties": "death"}.get(base, base)
             if base == "wounded" and tok.idx > 0 and tokens[tok.idx - 1].lower in lx.MORTAL_WORDS:
                 role = "death"
-        elif word in lx.DATE_ROLE_WORDS:
-            role = lx.DATE_ROLE_WORDS[word]
+        elif word in lx.DATE_ROLE_WORDS and not (word == "took" and tok.idx + 1 < len(tokens) and tokens[tok.idx + 1].lower == "part"):
+            role = lx.DATE_ROLE_WORDS[word]  # "took part in a march" is no capture
         elif tok.idx > 0 and (tokens[tok.idx - 1].lower, word) in lx.DATE_ROLE_BIGRAMS:
             role = lx.DATE_ROLE_BIGRAMS[(tokens[tok.idx - 1].lower, word)]
         elif word in lx.SPEECH_VERBS or word in lx.ACCUSATION_WORDS or _released_by(tokens, tok.idx):

@@ -236,15 +236,32 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return "place"
     if after is not None and after.lower in PLACE_OF_NOUNS - {"capital", "area", "outskirts"}:
         return "place"
+    if _facility_after(span):
+        return "place"
     if before is not None and before.text in ("'s", "’s") and before2 is not None and before2.lower in lx.COUNTRIES:
         return "place"
     if len(words) >= 2 and all(w[:1].isupper() for w in words) and _speaks_after(span):
         return "person"
-    if len(words) >= 2 and after is not None and after.text == "," and after2 is not None and after2.is_number:
+    if len(words) >= 2 and after is not None and after.text == "," and after2 is not None and (after2.is_number or _aged_after(span)):
         return "person"
     if len(words) >= 2 and all(w[:1].isupper() for w in words) and (_speaks_before(span) or _who_after(span) or _headed_by(span)):
         return "person"
     return None
+
+
+def _facility_after(span: Span) -> bool:
+    """A lower-case facility word after the name, past one more lower-case word: "the Omar Khan
+    stadium", "the Ibn Sina university hospital"."""
+    rest = span.tokens[span.j : span.j + 2]
+    if not rest or rest[0].is_cap or not rest[0].is_word:
+        return False
+    return rest[0].lower in lx.FACILITY_NOUNS or len(rest) == 2 and rest[1].lower in lx.FACILITY_NOUNS and not rest[1].is_cap
+
+
+def _aged_after(span: Span) -> bool:
+    """An age in an apposition: "Nadia Kerr, a 16-year-old from the suburbs", "..., an 80-year-old"."""
+    rest = [t.lower for t in span.tokens[span.j + 1 : span.j + 7]]
+    return rest[:1] in (["a"], ["an"]) and rest[2:6] == ["-", "year", "-", "old"] and span.tokens[span.j + 2].is_number
 
 
 # A body "headed by" or "chaired by" someone names a person after "by" (an organisation's name

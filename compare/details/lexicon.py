@@ -179,6 +179,17 @@ PLACE_HEADS = frozenset(
     peninsula heights airport airbase base square street
     """.split()
 )
+# Buildings and grounds named after someone, written with the generic word in lower case ("the
+# Omar Khan stadium", "the Ibn Sina university hospital"): the name before it is a place.
+FACILITY_NOUNS = frozenset(
+    """
+    hospital hospitals clinic stadium arena ground mosque church cathedral temple shrine market
+    school college university prison jail airport station hotel camp
+    """.split()
+)
+# Generic words a facility's name is written with or without, in English or in the language of the
+# place ("Stade X" / "X stadium"): left out of the key so the two meet (and "Stade" is no name).
+FACILITY_KEY_WORDS = frozenset("stadium stade estadio stadio stadion arena hospital hopital".split())
 # Lower-case words that introduce a place ("near X", "the city of X").
 PLACE_PREPOSITIONS = frozenset("in near at outside from into across toward towards around inside through between".split())
 
@@ -298,6 +309,10 @@ RESPONSE_VEHICLE_NOUNS = {"ambulances": "ambulance", "tenders": "fire engine", "
                           "trucks": "fire engine", "appliances": "fire engine"}
 FIRE_VEHICLE_NOUNS = frozenset("tenders engines trucks appliances".split())
 DISRUPTION_WORDS = frozenset("delayed cancelled canceled diverted suspended grounded rerouted halted stranded".split())
+# Counts of people sent in ("1,500 police had been deployed"), and groups whose counts "on duty"
+# are a deployment, not a shift at work: the response, an omission, never a conflict.
+DEPLOYMENT_WORDS = frozenset("deployed dispatched mobilised mobilized stationed sent posted drafted".split())
+SECURITY_GROUPS = frozenset({"policeman", "officer", "soldier"})
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
               "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+from compare.details import count_roles as cr
 from compare.details import lexicon as lx
 from compare.details.found import Found
 from compare.details.text import Doc, Token, joined
@@ -206,12 +207,6 @@ def _lost_property(tokens: list[Token], m: int) -> bool:
     return bool(after) and after[0] in lx.LOSS_OBJECTS and not any(w in ("life", "lives") for w in after)
 
 
-def _driven_from_homes(tokens: list[Token], nend: int) -> bool:
-    """"forced more than 3,000 people from their homes": the count is of people displaced."""
-    after = [t.lower for t in tokens[nend : nend + 4]]
-    return len(after) >= 2 and after[0] in ("from", "out") and any(w in lx.DWELLING_NOUNS for w in after[1:])
-
-
 def _is_part_of_name(tokens: list[Token], i: int, j: int) -> bool:
     before = tokens[i - 1] if i > 0 else None
     after = tokens[j] if j < len(tokens) else None
@@ -330,19 +325,21 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     if noun in lx.CASUALTY_ROLES:
         role = lx.CASUALTY_ROLES[noun]
         group = None
-    if _driven_from_homes(tokens, nend):
+    if cr.driven_from_homes(tokens, nend):
         role = "evacuated"
-    if _on_shift(tokens, nend):
+    if cr.on_shift(tokens, nend):
         role = "on shift"  # "About 60 workers were on the night shift": those at work then, never a toll nor a crowd
-    if _employs(tokens, qstart, nend):
+    if cr.sent_out(tokens, nend) or role == "on shift" and group in lx.SECURITY_GROUPS:
+        role = "deployed"  # "1,500 police had been deployed", "300 soldiers on duty": the response, never a toll
+    if cr.employs(tokens, qstart, nend):
         role = "employed"  # "the mill, which employs 900 people": a workforce, never a toll nor a crowd
     if noun in lx.SETTLEMENT_NOUNS:
         role, group = "places", lx.SETTLEMENT_NOUNS[noun]  # "24 villages": compared for their wording only
     elif noun in lx.ROLLING_STOCK_NOUNS:
         role, group = "things", lx.ROLLING_STOCK_NOUNS[noun]  # "16 coaches": compared for their wording only
-    elif _response_vehicles(tokens, noun, nend):
+    elif cr.response_vehicles(tokens, noun, nend):
         role, group = "deployed", lx.RESPONSE_VEHICLE_NOUNS[noun]  # "14 fire tenders": an omission, never a conflict
-    elif noun in lx.SERVICE_NOUNS and _disrupted(tokens, qstart, nend):
+    elif noun in lx.SERVICE_NOUNS and cr.disrupted(tokens, qstart, nend):
         role, group = "disrupted", lx.SERVICE_NOUNS[noun]  # "27 trains were cancelled": an omission, never a conflict
     elif role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
         return None  # a number of things, not of people: not a detail analysts compare
@@ -360,54 +357,6 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
 
 # Words saying a count is of others besides those counted before ("Several police were also hurt").
 ADDITIVE_WORDS = frozenset("also too additionally besides".split())
-def _response_vehicles(tokens: list[Token], noun: str | None, nend: int) -> bool:
-    """"14 fire tenders", "20 fire engines", "a dozen ambulances": vehicles of the response."""
-    if noun not in lx.RESPONSE_VEHICLE_NOUNS:
-        return False
-    return noun not in lx.FIRE_VEHICLE_NOUNS or nend >= 2 and tokens[nend - 2].lower == "fire"
-
-
-def _disrupted(tokens: list[Token], qstart: int, nend: int) -> bool:
-    """"27 trains were delayed or cancelled", "cancelled 40 flights": a disruption word just after
-    the count (past an auxiliary) or just before it."""
-    near = tokens[nend : nend + 4] + tokens[max(0, qstart - 2) : qstart]
-    return any(t.lower in lx.DISRUPTION_WORDS for t in near)
-
-
-SHIFT_AUXILIARIES = frozenset("were was are is had been working at".split())
-
-
-def _on_shift(tokens: list[Token], nend: int) -> bool:
-    """"60 workers were on the night shift", "40 staff on duty", "200 miners were underground":
-    the people at work when it happened, a count of its own (past an auxiliary, "on", a determiner
-    and one adjective)."""
-    k = nend
-    while k < len(tokens) and k < nend + 3 and tokens[k].lower in SHIFT_AUXILIARIES:
-        k += 1
-    if k < len(tokens) and tokens[k].lower == "underground":
-        return True  # "More than 200 miners were underground": the shift below ground
-    if k > nend and k < len(tokens) and tokens[k].lower in ("in", "inside", "at"):
-        # "Over 200 workers were in the mine when the blast occurred": those there at the time
-        rest = [t.lower for t in tokens[k + 1 : k + 11]]
-        if "when" in rest and tokens[k + 1].lower not in ("hospital", "hospitals"):
-            return True
-    if k >= len(tokens) or tokens[k].lower != "on":
-        return False
-    rest = [t.lower for t in tokens[k + 1 : k + 4]]
-    if rest[:1] == ["duty"]:
-        return True
-    if rest[:1] in (["the"], ["a"], ["that"], ["their"]):
-        rest = rest[1:]
-    return rest[:1] == ["shift"] or rest[1:2] == ["shift"]
-
-
-def _employs(tokens: list[Token], qstart: int, nend: int) -> bool:
-    """Whether the count is of a workforce: the object of "employs" / "a workforce of" / "a staff
-    of" just before it, or "employed" just after it ("900 people employed at the mill")."""
-    before = [t.lower for t in tokens[max(0, qstart - 3) : qstart]]
-    after = [t.lower for t in tokens[nend : nend + 2]]
-    return any(w in lx.EMPLOYMENT_WORDS for w in before) or any(w in lx.EMPLOYED_AFTER for w in after)
-
 
 PARTITIVE_PRONOUNS = frozenset("them whom those these us".split())
 

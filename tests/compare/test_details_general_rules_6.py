@@ -134,3 +134,50 @@ def test_remarks_on_different_days_or_a_second_remark_stay_apart():
               "Ruth Okafor said on Monday. “We mourn with the families,” Ruth Okafor added on Monday.",
     })
     assert not _summaries(two_remarks, "conflict", "quote")
+
+
+# ------------------------------------------------------------------------------ 5. people, places, the response
+
+
+def _names(text: str, kind: str) -> list[str]:
+    return [f.text for f in helpers.found(text, kind)]
+
+
+def test_a_name_before_an_age_apposition_is_a_person_and_among_the_dead_a_casualty():
+    assert _names("Among the victims was Nadia Kerr, a 12-year-old from the suburbs.", "person") == ["Nadia Kerr"]
+    event = _event({
+        "a1": "Six people died when a footbridge collapsed on Sunday. Among the dead was Nadia Kerr, a 12-year-old from the suburbs.",
+        "a2": "Six people died when a footbridge collapsed on Sunday.",
+    })
+    assert any("Nadia Kerr" in s for s in _summaries(event, "omission", "person"))
+
+
+def test_police_sent_in_or_on_duty_are_the_response_and_workers_on_shift_stay_a_shift():
+    def roles(text: str) -> list[tuple[str, str | None]]:
+        return [(f.text, f.role) for f in helpers.found(text, "number")]
+
+    assert roles("About 800 police had been deployed around the square.") == [("About 800 police", "deployed")]
+    assert roles("Some 300 soldiers were on duty at the border post.") == [("Some 300 soldiers", "deployed")]
+    assert roles("About 60 workers were on the night shift.") == [("About 60 workers", "on shift")]
+    event = _event({
+        "a1": "Three people died in the crush on Sunday. Some 500 police officers had been deployed for the concert.",
+        "a2": "Three people died in the crush on Sunday.",
+    })
+    assert any("500 police officers" in s for s in _summaries(event, "omission", "number"))
+    assert not _summaries(event, "conflict", "number")
+
+
+def test_a_name_before_a_facility_word_is_a_place_and_its_generic_word_is_not_its_name():
+    assert _names("The injured were taken to the Ibn Sina university hospital.", "place") == ["Ibn Sina"]
+    assert _names("Fans gathered outside the Karim Lasri stadium.", "place") == ["Karim Lasri"]
+    event = _event({
+        "a1": "Nine people were hurt in a crush at the Karim Lasri stadium on Sunday; the hurt were taken to the Ibn Sina hospital.",
+        "a2": "Nine people were hurt in a crush at the Stade Karim El Asri on Sunday.",
+    })
+    assert any("Stade Karim El Asri" in s for s in _summaries(event, "variant", "place"))
+    assert not _summaries(event, "conflict", "place")
+    assert any("Ibn Sina" in s for s in _summaries(event, "omission", "place"))
+
+
+def test_taking_part_in_a_march_is_no_capture():
+    assert _dates("On Sunday, thousands took part in a march through the city.")[0][1] != "capture"
