@@ -52,6 +52,7 @@ APPOSITION_OFFICES = lx.TITLE_HEADS | frozenset(
     """superintendent manager inspector engineer officer commander administrator coordinator
     controller supervisor warden principal deputy""".split())
 APPOSITION_OFFICE_WINDOW = 6
+RELATIVE_REACH = 6  # words back from a reporting verb's prepositional phrase to a "who" clause
 ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof gen lt col maj sgt capt cpt adm brig st rev sen rep gov".split())
 OPENING_PREPOSITIONS = frozenset("amid despite after before in on at with for following during under".split())
 PARTICIPLES = frozenset(t for t in lx.SPEECH_VERBS if t.endswith("ing"))
@@ -142,6 +143,7 @@ class Resolver:
         display = " ".join(t.text for t in tokens if True)
         display = re.sub(r"\s+([’']s)\b", r"\1", display)
         display = re.sub(r"\s*-\s*", "-", display)
+        display = re.sub(r"(s)\s+([’'])(?=\s|$)", r"\1\2", display)  # "the supporters' group"
         # A name-shaped phrase its reading did not take for a person ("Jamal Uddin" after a long
         # apposition) gets a person's key, so it meets the same name read as a person elsewhere.
         name_shaped = 2 <= len(tokens) <= 4 and all(t.is_cap and t.is_word for t in tokens)
@@ -191,6 +193,12 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
             break
         k -= 1
     np = tokens[k + 1 : end]
+    # "Several fans who had been at the gate said": a relative clause ends in a place, not a subject;
+    # the subject is the noun phrase before "who".
+    if np and np[0].lower in lx.PLACE_PREPOSITIONS:
+        rel = next((m for m in range(k, max(-1, k - RELATIVE_REACH), -1) if tokens[m].lower in ("who", "which", "that")), None)
+        if rel is not None and rel > 0:
+            return _np_before(tokens, rel, dates)
     # An age between commas: "Jane Roe, 22, told the agency": the subject is the name before it.
     if len(np) == 1 and np[0].is_number and k >= 1 and tokens[k].text == ",":
         earlier = _np_before(tokens, k + 1, dates)

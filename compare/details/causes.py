@@ -192,6 +192,26 @@ def _means_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return family, i + 1
 
 
+# Verbs of using a means ("police used tear gas"); with the hit verbs they make a sentence
+# without a casualty word describe the incident.
+USE_VERBS = frozenset("use used uses using deployed threw thrown throwing lobbed".split())
+NEGATIONS = frozenset("not never no n't denied denies deny denying".split())
+DENIAL_REACH = 6
+
+
+def _denied(tokens: list[Token], i: int) -> bool:
+    """The means at token i is said not to have been used: "no tear gas was fired", "at no point
+    did the police use tear gas", "denied firing tear gas" (a negation before the verb governing
+    it, a word or two before the means); not "has not commented on the use of tear gas"."""
+    if i > 0 and tokens[i - 1].lower == "no":
+        return True
+    verb = next((k for k in (i - 1, i - 2) if k >= 0 and (tokens[k].lower in USE_VERBS or tokens[k].lower in HIT_VERBS
+                 or tokens[k].lower in ("fire", "firing"))), None)
+    if verb is None or verb > 0 and tokens[verb - 1].lower in ("the", "of", "its", "their"):
+        return False
+    return any(t.lower in NEGATIONS for t in tokens[max(0, verb - DENIAL_REACH) : verb])
+
+
 # Words around which an account names who did it without describing the attack (responsibility.py).
 RESPONSIBILITY_CUES = BLAME_VERBS | BELONG_WORDS | frozenset(
     "responsibility responsible attributed attributes attributing members from its".split())
@@ -223,8 +243,8 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
         anchor = hit if hit is not None else 0
         # a sentence without its own casualty describes the attack only if something hit
         # (or if it tells how the victims died: "were trampled in the stampede")
-        means_here = hit is not None or any(t.lower in HIT_VERBS or lx.MEANS_FAMILY_OF.get(t.lower) in lx.MANNER_FAMILIES
-                                            for t in tokens)
+        means_here = hit is not None or any(t.lower in HIT_VERBS or t.lower in USE_VERBS
+                                            or lx.MEANS_FAMILY_OF.get(t.lower) in lx.MANNER_FAMILIES for t in tokens)
         found_agent: tuple[str, str, int, int] | None = None
         i = 0
         while i < len(tokens):
@@ -243,7 +263,7 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
                 text = doc.body[tok.start : tokens[end - 1].end]
                 out.append(Found("cause", aid, s_idx, tok.start, tokens[end - 1].end, text, None,
                                  f"{victim or '-'}|means", role="means",
-                                 data={"family": family, "victim": victim}))
+                                 data={"family": family, "victim": victim, "denied": _denied(tokens, i)}))
                 i = end
                 continue
             near_hit = i > 0 and (lx.CASUALTY_ROLES.get(tokens[i - 1].lower) or tokens[i - 1].lower in lx.MEANS_FAMILY_OF

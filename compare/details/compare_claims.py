@@ -3,6 +3,8 @@
 - different-means          for the same victim, weapons of different families ("mortar fire" vs
                             "airstrikes"): conflict; the same family in other words ("mortar fire",
                             "shelling", "mortar attack"): variant;
+- means-denied             one account says a means was used (tear gas fired), another relays a
+                            denial ("at no point did the police use tear gas"): conflict;
 - different-agent          for the same victim, different attackers ("Islamic State fighters" vs
                             "rebel forces"), across accounts or between sources of one: conflict;
 - different-accuser        accounts say different people or bodies made the same accusation
@@ -51,12 +53,17 @@ def compare_causes(ctx: EventContext) -> None:
 def means_compatible(a: str, b: str) -> bool:
     """The same family, or one the generic parent of the other ("air" raid vs "jet"), or two that
     hold together (a fire after a blast: lexicon.MEANS_COMPATIBLE)."""
-    from compare.details.lexicon import MEANS_COMPATIBLE, MEANS_PARENT
+    from compare.details.lexicon import ACCOMPANYING_FAMILIES, MEANS_COMPATIBLE, MEANS_PARENT
 
-    return a == b or MEANS_PARENT.get(a) == b or MEANS_PARENT.get(b) == a or frozenset({a, b}) in MEANS_COMPATIBLE
+    return (a == b or MEANS_PARENT.get(a) == b or MEANS_PARENT.get(b) == a or frozenset({a, b}) in MEANS_COMPATIBLE
+            or a in ACCOMPANYING_FAMILIES or b in ACCOMPANYING_FAMILIES)
 
 
 def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:
+    denied = [f for f in founds if f.data.get("denied")]
+    founds = [f for f in founds if not f.data.get("denied")]
+    if denied:
+        _denied_means(ctx, key, founds, denied, did, who)
     involved_list, bad = clashes(ctx, founds, lambda f: f.data["family"], means_compatible)  # type: ignore[arg-type]
     if bad:
         involved = {id(x): x for x in involved_list}
@@ -66,6 +73,7 @@ def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str)
             + "; ".join(f"{x.text!r} ({x.data['family']}; {sources_text([x], ctx)})" for x in involved.values()) + ".",
             involved.values(), did)
         return
+    founds = [f for f in founds if f.data["family"] not in lx.ACCOMPANYING_FAMILIES]  # tear gas is no other word for a stampede
     per_article: dict[str, set[str]] = {}
     for f in founds:
         per_article.setdefault(f.article, set()).add(f.text.lower())
@@ -76,6 +84,23 @@ def _means(ctx: EventContext, key: str, founds: list[Found], did: str, who: str)
             f"Rule same-means-in-other-words: all of the {' / '.join(families)} kind, so compatible: "
             + "; ".join(f"{f.text!r} ({sources_text([f], ctx)})" for f in founds) + ".",
             founds, did)
+
+
+def _denied_means(ctx: EventContext, key: str, asserted: list[Found], denied: list[Found], did: str, who: str) -> None:
+    """One account (or source) says a means was used, another that it was not: conflict."""
+    for family in sorted({f.data["family"] for f in denied}):
+        no = [f for f in denied if f.data["family"] == family]
+        yes = [f for f in asserted if f.data["family"] == family]
+        origins = {(f.article, ctx.source_key(f)) for f in no}
+        if not any((f.article, ctx.source_key(f)) not in origins for f in yes):
+            continue
+        ctx.add_discrepancy(
+            "conflict", "cause", f"{key}|denied:{family}",
+            f"What hit {who}: {family} used ({', '.join(sorted({ctx.label(f.article) for f in yes}))}) vs denied "
+            f"({', '.join(sorted({ctx.label(f.article) for f in no}))})",
+            f"Rule means-denied: some accounts say {family} was used, others relay that it was not: "
+            + "; ".join(f"{f.text!r} ({'denied' if f.data.get('denied') else 'used'}; {sources_text([f], ctx)})" for f in [*yes, *no]) + ".",
+            [*yes, *no], did)
 
 
 def _agents(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:

@@ -348,10 +348,15 @@ MEANS_FAMILIES = {
     "fire": "blaze blazes inferno flames",
     "suffocation": "suffocated suffocation asphyxiated asphyxiation",
     "electrocution": "electrocuted electrocution",
+    # Crowd control: fired alongside any other means (before a stampede, with baton charges or live
+    # rounds), so compatible with every family; an account denying it contradicts one asserting it.
+    "tear gas": "teargas",
 }
 MEANS_PARENT = {"jet": "air", "helicopter": "air", "drone": "air", "mortar": "indirect fire",
                "tube artillery": "indirect fire", "rocket": "indirect fire"}
 MANNER_FAMILIES = frozenset({"crush", "fire", "suffocation", "electrocution"})
+# Families compatible with every other family (see "tear gas" above).
+ACCOMPANYING_FAMILIES = frozenset({"tear gas"})
 # Families without a common line that still hold together: a fire after a blast or a crash,
 # suffocating in a crush, a fire or a collapse, a stampede away from a fire, a storm's power lines.
 _FIRE_STARTERS = ("gas explosion", "ground explosive", "air", "jet", "helicopter", "drone", "missile", "rocket",
@@ -371,7 +376,7 @@ MEANS_BIGRAMS = {("air", "strike"): "air", ("air", "strikes"): "air", ("air", "r
                  ("anti-tank", "mine"): "ground explosive", ("naval", "mine"): "ground explosive",
                  ("burned", "alive"): "fire", ("burnt", "alive"): "fire", ("burned", "to"): "fire",
                  ("burnt", "to"): "fire", ("smoke", "inhalation"): "suffocation", ("crowd", "crush"): "crush",
-                 ("shot", "dead"): "gunfire", ("gunned", "down"): "gunfire"}
+                 ("shot", "dead"): "gunfire", ("gunned", "down"): "gunfire", ("tear", "gas"): "tear gas"}
 MEANS_FAMILY_OF = {w: fam for fam, words in MEANS_FAMILIES.items() for w in words.split()}
 # Words that make an accusation background rather than a claim about the event.
 HABITUAL_MARKERS = frozenset("previously repeatedly often long frequently routinely past".split())

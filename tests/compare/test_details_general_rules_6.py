@@ -181,3 +181,38 @@ def test_a_name_before_a_facility_word_is_a_place_and_its_generic_word_is_not_it
 
 def test_taking_part_in_a_march_is_no_capture():
     assert _dates("On Sunday, thousands took part in a march through the city.")[0][1] != "capture"
+
+
+# ------------------------------------------------------------------------------ 6. a means denied
+
+
+def _means(text: str) -> list[tuple[str, str, bool]]:
+    return [(f.text, f.data["family"], f.data["denied"]) for f in helpers.found(text, "cause") if f.role == "means"]
+
+
+def test_a_means_said_not_to_have_been_used_is_a_denial():
+    base = "Five people died in a stampede at the fair on Sunday. "
+    assert _means(base + "The army said no tear gas was fired.")[-1] == ("tear gas", "tear gas", True)
+    assert _means(base + "“At no time did our officers use tear gas,” the ministry said.")[-1] == ("tear gas", "tear gas", True)
+    assert _means(base + "Witnesses said officers fired tear gas at the crowd.")[-1] == ("tear gas", "tear gas", False)
+    # no comment on its use is no denial
+    assert _means(base + "The ministry has not commented on the use of tear gas by officers.")[-1][2] is False
+
+
+def test_one_account_asserting_a_means_another_denies_is_a_conflict_and_tear_gas_goes_with_a_stampede():
+    event = _event({
+        "a1": "Five people died in a stampede at the fair on Sunday. Witnesses said officers fired tear gas at the crowd.",
+        "a2": "Five people died in a stampede at the fair on Sunday. “At no time did our officers use tear gas,” the ministry said.",
+    })
+    conflicts = _summaries(event, "conflict", "cause")
+    assert conflicts and "tear gas used" in conflicts[0] and "denied" in conflicts[0]
+    agreeing = _event({
+        "a1": "Five people died in a stampede at the fair on Sunday. Witnesses said officers fired tear gas at the crowd.",
+        "a2": "Five people died in a stampede at the fair on Sunday.",
+    })
+    assert not _summaries(agreeing, "conflict", "cause") and not _summaries(agreeing, "variant", "cause")
+
+
+def test_the_subject_before_a_relative_clause_ending_in_a_place_is_the_source():
+    text = "Two men died in the crush on Sunday. Several traders who had been at the market said 40 people were hurt."
+    assert [f.source for f in helpers.found(text, "number") if f.text == "40 people"] == ["Several traders"]
