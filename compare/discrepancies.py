@@ -26,6 +26,7 @@ from compare.details.event import EventContext
 from compare.details.extract import extract_article
 from compare.details.failure import compare_failures
 from compare.details.rules import explicit_contrast, offset_arithmetic
+from compare.details.site_parts import compare_site_parts
 from compare.ids import discrepancy_id
 from compare.models import Alias, AlignmentRow, Article, Detail, Discrepancy, QuoteValue
 from compare.names import AliasTable, name_key, person_key
@@ -44,6 +45,7 @@ def find_discrepancies(
     ctx = EventContext.build(event_id, articles, facts, alignment)
     alias_agents(ctx, table)
     compare_places(ctx)
+    compare_site_parts(ctx)
     compare_people(ctx)
     compare_organizations(ctx)
     compare_ranks(ctx)

@@ -20,6 +20,7 @@ from compare.details.found import Found
 from compare.details.money import extract_money
 from compare.details.numbers import extract_numbers
 from compare.details.quotes import extract_quotes, find_quote_spans
+from compare.details.site_parts import extract_site_parts
 from compare.details.text import Doc
 from compare.models import Article
 from compare.names import AliasTable
@@ -64,10 +65,11 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     victims = sentence_victims(doc, names_at, numbers_at)
     causes = extract_causes(doc, names_at, victims) + extract_failures(doc)
     claims = extract_claims(doc, names_at, frames, resolver, dates_at)
-    for f in [*names, *dates, *numbers, *money, *causes]:
+    sites = extract_site_parts(doc, victims)
+    for f in [*names, *dates, *numbers, *money, *causes, *sites]:
         if f.sentence_idx < len(frames):
             f.source = source_at(frames[f.sentence_idx], f.start, f.end)
-    found = [*names, *dates, *numbers, *money, *quotes, *causes, *claims]
+    found = [*names, *dates, *numbers, *money, *quotes, *causes, *claims, *sites]
     found.sort(key=lambda f: (f.start, f.end, f.kind))
     for f in dates:
         if f.role in ("death", "wounded"):

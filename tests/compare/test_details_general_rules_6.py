@@ -216,3 +216,41 @@ def test_one_account_asserting_a_means_another_denies_is_a_conflict_and_tear_gas
 def test_the_subject_before_a_relative_clause_ending_in_a_place_is_the_source():
     text = "Two men died in the crush on Sunday. Several traders who had been at the market said 40 people were hurt."
     assert [f.source for f in helpers.found(text, "number") if f.text == "40 people"] == ["Several traders"]
+
+
+# ------------------------------------------------------------------------------ 7. the side of the site
+
+
+def _sides(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.value) for f in helpers.found(text, "site")]
+
+
+def test_a_compass_word_on_a_part_of_the_site_is_read_only_about_the_incident():
+    assert _sides("Three fans died in a crush on Sunday at the western end of the arena.") == [("western end", "w")]
+    assert _sides("Three fans died on Sunday. The crowd surged through a gate on the north-east side.") == [("north-east side", "ne")]
+    # a region or a town is no part of a site, and a sentence far from the incident is not read
+    assert _sides("Three fans died in a crush in the northern city of Tamale on Sunday.") == []
+    assert _sides("The club plays in the south of the country. Its east stand was rebuilt in 2009.") == []
+
+
+def test_opposite_sides_of_the_site_are_a_conflict_and_an_account_naming_both_is_not():
+    event = _event({
+        "a1": "Three fans died in a crush on Sunday at the western end of the arena.",
+        "a2": "Three fans died in a crush on Sunday near the east stand of the arena.",
+    })
+    assert any("west" in s and "east" in s for s in _summaries(event, "conflict", "place"))
+    both = _event({
+        "a1": "Three fans died in a crush on Sunday at the western end of the arena.",
+        "a2": "Three fans died on Sunday as the crowd ran from the east stand to the western end of the arena.",
+    })
+    assert not _summaries(both, "conflict", "place")
+    same = _event({
+        "a1": "Three fans died in a crush on Sunday at the western end of the arena.",
+        "a2": "Three fans died in a crush on Sunday by the west gates of the arena.",
+    })
+    assert not _summaries(same, "conflict", "place")
+
+
+def test_an_acronym_in_brackets_before_the_verb_leaves_the_body_its_subject():
+    text = "Four people died on Sunday. The national fire service (NFS) said 30 people were hurt."
+    assert [f.source for f in helpers.found(text, "number") if f.text == "30 people"] == ["national fire service"]
