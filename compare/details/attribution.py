@@ -180,8 +180,6 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
         k -= 1
     if k >= 0 and tokens[k].text == ",":
         k -= 1  # an apposition: "..., Rami Abdulrahman, said"
-    if k >= 2 and tokens[k].text == ")" and tokens[k - 2].text == "(" and tokens[k - 1].is_acronym:
-        k -= 3  # "the national police directorate (DGSN) said": the acronym in brackets is the same body
     end = k + 1
     while k >= 0:
         tok = tokens[k]

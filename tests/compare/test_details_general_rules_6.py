@@ -250,7 +250,3 @@ def test_opposite_sides_of_the_site_are_a_conflict_and_an_account_naming_both_is
     })
     assert not _summaries(same, "conflict", "place")
 
-
-def test_an_acronym_in_brackets_before_the_verb_leaves_the_body_its_subject():
-    text = "Four people died on Sunday. The national fire service (NFS) said 30 people were hurt."
-    assert [f.source for f in helpers.found(text, "number") if f.text == "30 people"] == ["national fire service"]
