@@ -114,3 +114,20 @@ def test_a_head_holds_the_first_rows_and_only_their_sentences(seeded):
         wanted = {r.cells.get(article.id) for r in head.analysis.alignment} - {None}
         assert {s.idx for s in article.sentences} == wanted
     assert event_sentence_count(seeded, ASAPOV) == sum(len(a.sentences) for a in whole.articles)
+
+
+async def test_leaving_before_the_whole_event_is_in_is_harmless(seeded_path, gate, settle, screen_text):
+    from tui.screens.events import EventsScreen
+
+    app = RashomonApp(seeded_path, event=ASAPOV, config=Config(), reviewer="tester")
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.partial)
+        await pilot.press("q")  # back to the events while the worker still reads the whole event
+        await wait_for(pilot, lambda: isinstance(app.screen, EventsScreen))
+        gate.set()
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, EventsScreen)
+        assert "error" not in screen_text(app).lower()
+        await pilot.press("enter")  # and the event opens again, whole this time after its head
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen) and not app.screen.partial
