@@ -162,9 +162,14 @@ VEHICLE_FAMILIES = frozenset({"jet", "helicopter", "drone"})
 INCIDENT_REACH = 2  # sentences after a casualty sentence that may still describe its attack
 
 
-def incident_victim(victims: dict[int, str | None], s_idx: int) -> str | None:
-    """The victim of this sentence, else of a casualty sentence just before it."""
+def incident_victim(victims: dict[int, str | None], s_idx: int, ahead: bool = False) -> str | None:
+    """The victim of this sentence, else of a casualty sentence just before it; with `ahead`,
+    else of one just after it (a lede that sets the moment before it gives the toll: "When the
+    ground shook on Sunday, ... Many did not make it. The quake killed 23 people")."""
     for k in range(s_idx, max(-1, s_idx - INCIDENT_REACH - 1), -1):
+        if victims.get(k):
+            return victims[k]
+    for k in range(s_idx + 1, s_idx + INCIDENT_REACH + 1) if ahead else ():
         if victims.get(k):
             return victims[k]
     return None

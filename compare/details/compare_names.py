@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from compare.details import lexicon as lx
+from compare.details.compare_values import age_owner
 from compare.details.event import WORD, EventContext
 from compare.details.found import Found
 from compare.models import Article
@@ -232,6 +233,8 @@ def compare_people(ctx: EventContext) -> None:
     victims = {str(f.data.get("victim", "")).split(":", 1)[-1] for f in ctx.found("date", "cause")}
     # a person a casualty sentence is about ("Among the dead was ..."), dated or not
     victims |= {v.split(":", 1)[1] for facts in ctx.facts for v in facts.victims.values() if v and v.startswith("person:")}
+    # a person introduced with an age ("NAME, 6, was pulled out alive"): one the story is about
+    aged = {age_owner(ctx, f) for f in ctx.found("number") if f.role == "age"}
     for key, founds in sorted(clusters.items()):
         label = ctx.person_name(key) if key in ctx.person_names else str(founds[0].value)
         did = ctx.add_detail("person", key, label, founds)
@@ -244,6 +247,8 @@ def compare_people(ctx: EventContext) -> None:
             why = f"named by {len(have)} accounts"
         elif key in victims:
             why = "a casualty"
+        elif key in aged:
+            why = "named with an age"
         if why:
             _omission(ctx, "person", key, founds, did, label, why)
 
@@ -258,6 +263,31 @@ def compare_organizations(ctx: EventContext) -> None:
         per_article = _disjoint_spellings(founds, "organization")
         if per_article is not None:
             _variant(ctx, "organization", key, founds, did, label)
+        named_by = len(ctx.present_in(founds))
+        if named_by >= 2 and any(_acts(ctx, f) for f in founds):
+            # as for people: an organisation two accounts name, shown doing something, the others leave out
+            _omission(ctx, "organization", key, founds, did, label, f"named by {named_by} accounts")
+
+
+SUBJECT_REACH = 3  # words before a sentence's subject: "The", "Units of the", "Teams from the"
+
+
+def _acts(ctx: EventContext, f: Found) -> bool:
+    """Whether the organisation is the subject of its sentence ("Units of X were sent", "X cleared
+    the rubble") and not the source of a statement ("X said", "a spokesman for X told")."""
+    facts = next(x for x in ctx.facts if x.doc.article.id == f.article)
+    tokens = facts.doc.tokens[f.sentence_idx]
+    before = [t for t in tokens if t.end <= f.start and t.is_word]
+    return len(before) <= SUBJECT_REACH and not _is_a_source(ctx, f)
+
+
+def _is_a_source(ctx: EventContext, f: Found) -> bool:
+    """Whether this mention of an organisation is who says or relays a statement ("the ministry
+    said", "a spokesman for X told", "according to X"): a source, not an actor of the story."""
+    facts = next(x for x in ctx.facts if x.doc.article.id == f.article)
+    frames = facts.frames[f.sentence_idx] if f.sentence_idx < len(facts.frames) else []
+    agents = [a for fr in frames for a in (fr.agent, fr.relay) if a is not None and a.start >= 0]
+    return any(a.start <= f.start and f.end <= a.end for a in agents) or f.source is not None and f.text in f.source
 
 
 def _ranks_compatible(a: str, b: str) -> bool:

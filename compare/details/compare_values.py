@@ -27,13 +27,13 @@ from compare.details.found import Found
 from compare.models import DateValue, NumberValue
 
 OMISSION_NUMBER_ROLES = frozenset({"killed", "wounded", "captured", "missing", "arrested", "rescued", "age", "disrupted",
-                                   "deployed"})
+                                   "deployed", "places"})
 # Counts that differ without contradicting: villages flooded, coaches derailed, trains cancelled by the hour of the count.
 NEVER_CONFLICTING_NUMBER_ROLES = frozenset({"places", "things", "disrupted", "deployed"})
 OMISSION_DATE_ROLES = frozenset({"incident", "funeral", "capture", "captured"})
 # Dates of a state that lasts ("23 remained unaccounted for on Thursday", "still missing on
 # Wednesday"): the day each account checked, which differs without contradicting; never compared.
-STATUS_DATE_ROLES = frozenset({"missing"})
+STATUS_DATE_ROLES = frozenset({"missing", "status"})
 # Funerals and burials of different victims are held on different days ("prayers for five of the
 # victims on Monday", "most of the dead were buried on Tuesday"), and an account rarely says whose:
 # two funeral days never contradict. They are still variants and omissions.
@@ -84,7 +84,7 @@ def number_clusters(ctx: EventContext) -> dict[str, list[Found]]:
     for f in counts:
         role, group = _group_key(f)
         if role == "age":
-            key = f"age|{_age_owner(ctx, f)}"
+            key = f"age|{age_owner(ctx, f)}"
         elif group and group not in lx.GENERIC_GROUPS:
             key = f"{role}|{group}"
         elif role != "count" and len(specific.get(role, ())) == 1:
@@ -116,7 +116,7 @@ def _told_apart(ctx: EventContext, counts: list[Found], role: str, group: str) -
                for generic, of_group in by_article.values() for a in generic for b in of_group)
 
 
-def _age_owner(ctx: EventContext, f: Found) -> str:
+def age_owner(ctx: EventContext, f: Found) -> str:
     at = f.data.get("person_before")
     for p in ctx.found("person"):
         if p.article == f.article and p.start <= (at or -1) < p.end:
@@ -142,7 +142,7 @@ def compare_numbers(ctx: EventContext) -> None:
         else:
             label = f"{role} ({group})" if group and group != "-" else role
         did = ctx.add_detail("number", key, f"number {label}", founds)
-        if role == "count" and group in ("-", *lx.GENERIC_GROUPS):
+        if role == "background" or role == "count" and group in ("-", *lx.GENERIC_GROUPS):
             continue  # "seven men", "nearly 160 people" with no casualty word: counts of what is not said
         if role == "money" and group.startswith("-:"):
             continue  # a sum with no purpose said: sums for different things are no conflict
@@ -154,11 +154,13 @@ def compare_numbers(ctx: EventContext) -> None:
             involved = {id(x): x for x in involved_list}
             values = _values_by_source(list(involved.values()), ctx)
             pairs = sorted({f"{describe_number(x.value)} vs {describe_number(y.value)}" for x, y in bad})  # type: ignore[arg-type]
+            rule = ("Rule different-measurements: the accounts or their sources measure this quantity differently"
+                    if any(f.data.get("measure") for f in founds) else
+                    "Rule incompatible-counts: the ranges these counts allow, given their qualifiers, do not overlap")
             ctx.add_discrepancy(
                 "conflict", "number", key,
                 f"{upper_first(label)}: " + " vs ".join(v for v, _ in values),
-                "Rule incompatible-counts: the ranges these counts allow, given their qualifiers, do not overlap "
-                f"({'; '.join(pairs)}). Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
+                f"{rule} ({'; '.join(pairs)}). Values: " + "; ".join(f"{v} ({s})" for v, s in values) + ".",
                 involved.values(), did)
         if same:
             forms = sorted({x.text for x in same})
@@ -292,7 +294,7 @@ def compare_dates(ctx: EventContext) -> None:
         else:
             label = f"{role} date"
         did = ctx.add_detail("date", key, label, founds)
-        if role in ("statement", "date", "dateline", *STATUS_DATE_ROLES) or role == "incident" and not known_victim:
+        if role in ("statement", "date", "dateline", "background", *STATUS_DATE_ROLES) or role == "incident" and not known_victim:
             continue
         resolved = [f for f in founds if isinstance(f.value, DateValue)]
         involved_list, bad = clashes(ctx, resolved, lambda f: (f.value.start, f.value.end),  # type: ignore[union-attr]

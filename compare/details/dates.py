@@ -37,10 +37,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_month", re.compile(rf"\b(last|this|next|earlier this|later this)\s+({_MONTHS_FULL}|{_SEASON}|year|month|week)\b", re.I)),
     ("weekend", re.compile(r"\b(?:(this|last|next|over the|during the|at the|on the)\s+)weekend\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(last|this|next|on|earlier on|late on|early on)\s+)?({_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b")),
-    ("day_word", re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.I)),
+    ("day_word", re.compile(r"\b(today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening)\b", re.I)),
     ("ago", re.compile(r"\b(\w+|\d+)\s+(days|weeks|months|years)\s+ago\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|during|until|by|of)\s+((?:19|20)\d{2})\b(?![-/]\d)")),
+    ("year", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|of)\s+((?:19|20)\d{2})\b(?![-/]\d)")),
 ]
+# A weekday named as the object of a declaration, before what the day will be: "declared Friday a
+# national day of mourning", "named Monday as a day of prayer". The day is set ahead, so it is the
+# next such day, and it is the day of what it is declared for.
+DAY_OF = re.compile(r"\s+(?:as\s+)?an?\s+(?:[a-z]+\s+)?day\s+of\s+([a-z]+)")
 # Offsets such as "24 hours later": read by compare.details.rules, which checks the arithmetic.
 OFFSET = re.compile(r"\b(?:just\s+|only\s+)?(\w+|\d+)\s+(hours?|days?|weeks?)\s+(later|after|earlier|before)\b", re.I)
 
@@ -90,8 +94,10 @@ def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False) -> tuple[date, date] | None:
-    """The day range a matched date phrase means, or None when it cannot be known."""
+def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False,
+            from_today: bool = False) -> tuple[date, date] | None:
+    """The day range a matched date phrase means, or None when it cannot be known. With `future` a
+    weekday is the next such day after publication; with `from_today`, that day or the next."""
     from dateutil import parser
 
     g = m.groups()
@@ -183,8 +189,8 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False)
     if kind == "weekday":
         which = (g[0] or "").lower()
         target = WEEKDAYS.index(g[1].lower())
-        if which == "next" or future:
-            ahead = (target - pub.weekday()) % 7 or 7
+        if which == "next" or future or from_today:
+            ahead = (target - pub.weekday()) % 7 or (0 if from_today and which != "next" else 7)
             d = pub + timedelta(days=ahead)
         else:
             back = (pub.weekday() - target) % 7
@@ -193,7 +199,7 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False)
             d = pub - timedelta(days=back)
         return d, d
     if kind == "day_word":
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g[0].lower()]
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(" ".join(g[0].lower().split()), 0)
         d = pub + timedelta(days=shift)
         return d, d
     if kind == "ago":
@@ -241,11 +247,23 @@ def _released_by(tokens: list[Token], k: int) -> bool:
     return tokens[k].lower in RELEASE_PARTICIPLES and k + 1 < len(tokens) and tokens[k + 1].lower == "by"
 
 
+# "42 were still in hospital on Wednesday", "two remained in a critical condition on Monday": the
+# day a lasting state was checked, not the day of the incident.
+LASTING_STATE_WORDS = frozenset("still remained remain remains".split())
+
+
+def _lasting_state(tokens: list[Token], role_at: int, lo: int, hi: int) -> bool:
+    """Whether a word of a lasting state stands between the casualty word and the date."""
+    between = tokens[role_at + 1 : lo] if role_at < lo else tokens[hi:role_at]
+    return any(t.lower in LASTING_STATE_WORDS for t in between)
+
+
 def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     """What the date in body span [start, end) is about: the nearest event or reporting word."""
     lo = next((t.idx for t in tokens if t.end > start), len(tokens))
     hi = next((t.idx for t in tokens if t.start >= end), len(tokens))
     best: tuple[float, str] | None = None
+    best_idx = 0
     funeral_said = False
     for tok in tokens:
         word = tok.lower
@@ -277,6 +295,9 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
             role = "death-noun"
         if best is None or dist < best[0]:
             best = (dist, role)
+            best_idx = tok.idx
+    if best is not None and best[1] in ("wounded", "death") and _lasting_state(tokens, best_idx, lo, hi):
+        return "status"
     if best is not None and best[1] == "death-noun":
         # "Funerals for three of the dead were held on Wednesday": the dead are whom the funerals are
         # for; the day is the funerals', not the deaths'.
@@ -296,14 +317,17 @@ def extract_dates(doc: Doc) -> list[Found]:
                     continue
                 if kind == "weekday" and m.group(1) is None and text[max(0, a - 1):a].strip() != "" and a > 0:
                     continue
+                named_day = DAY_OF.match(text, b)  # "declared Wednesday a day of mourning": a day set ahead
                 future = bool(re.search(r"\b(will|would|shall|is to|are to|plans? to|scheduled)\b", text[max(0, a - 60) : a]))
-                span = resolve(kind, m, doc.published, future=future)
+                span = resolve(kind, m, doc.published, future=future, from_today=bool(named_day))
                 taken.append((a, b))
                 start, end = sentence.start + a, sentence.start + b
                 # The surface keeps what names the day, not the preposition ("over the weekend").
                 surface = doc.body[start:end]
                 value = DateValue(_iso(span[0]), _iso(span[1])) if span else None
                 role = "dateline" if doc.in_dateline(s_idx, end) else date_role(doc.tokens[s_idx], start, end)
+                if named_day and kind == "weekday" and named_day.group(1).lower() in lx.DATE_ROLE_WORDS:
+                    role = lx.DATE_ROLE_WORDS[named_day.group(1).lower()]
                 out.append(Found("date", doc.article.id, s_idx, start, end, surface, value, role or "date",
                                  role=role, data={"form": kind, "relative": kind not in ("iso", "mdy", "dmy", "month_year", "year")}))
     out.sort(key=lambda f: f.start)

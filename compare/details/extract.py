@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from compare.details.attribution import Frame, Resolver, sentence_frames, source_at
+from compare.details.background import mark_background
 from compare.details.causes import extract_causes, incident_victim, sentence_victims
 from compare.details.claims import extract_claims
 from compare.details.dates import extract_dates
 from compare.details.entities import People, extract_entities
 from compare.details.failure import extract_failures
 from compare.details.found import Found
+from compare.details.measures import extract_measures
 from compare.details.money import extract_money
 from compare.details.numbers import extract_numbers
 from compare.details.quotes import extract_quotes, find_quote_spans
@@ -61,6 +63,8 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     money_at = by_sentence(money, len(doc.sentences))
     taken_at = [spans + [(f.start, f.end) for f in money_at[s_idx]] for s_idx, spans in enumerate(dates_at)]
     numbers = extract_numbers(doc, taken_at)
+    numbers += extract_measures(doc, taken_at)
+    mark_background(dates, numbers, doc.published)
     numbers_at = by_sentence(numbers, len(doc.sentences))
     victims = sentence_victims(doc, names_at, numbers_at)
     causes = extract_causes(doc, names_at, victims) + extract_failures(doc)
@@ -77,7 +81,7 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
         elif f.role == "attack":
             # "The crush happened on 19 April": an incident word with no casualty of its own is the
             # incident of the casualty sentence just before it
-            f.data["victim"] = incident_victim(victims, f.sentence_idx)
+            f.data["victim"] = incident_victim(victims, f.sentence_idx, ahead=True)
     return ArticleFacts(doc, people, frames, found, victims)
 
 

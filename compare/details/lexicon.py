@@ -243,9 +243,11 @@ DATE_ROLE_WORDS = {
     "sank": "attack", "sunk": "attack", "capsized": "attack", "collided": "attack", "collision": "attack",
     "crashed": "attack", "crash": "attack", "derailed": "attack", "exploded": "attack", "collapsed": "attack",
     "caved": "attack", "crush": "attack", "stampede": "attack",
+    # The ground or a building shaking dates the incident as a blast does.
+    "shook": "attack",
     # A dam, a bridge or a levee failing dates the incident too ("gave way" is read as a pair).
     "burst": "attack", "breached": "attack", "collapse": "attack",
-    "funerals": "funeral", "burials": "funeral",
+    "funerals": "funeral", "burials": "funeral", "mourning": "funeral",
 }
 # Two-word event phrases dating an incident: (first, second) -> role.
 DATE_ROLE_BIGRAMS = {("gave", "way"): "attack", ("caved", "in"): "attack"}

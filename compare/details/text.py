@@ -81,10 +81,22 @@ def compound_end(tokens: list[Token], i: int, capitalised: bool = False) -> int:
         and joined(tokens[j - 1], tokens[j])
         and joined(tokens[j], tokens[j + 1])
         and tokens[j + 1].text[:1].isalnum()
-        and (not capitalised or tokens[j + 1].text[:1].isupper())
+        and (not capitalised or tokens[j + 1].text[:1].isupper() or _inner_particle(tokens, j + 1))
     ):
         j += 2
     return j
+
+
+def _inner_particle(tokens: list[Token], k: int) -> bool:
+    """A short lower-case linking word inside a name, before its next capitalised part: the Persian
+    ezafe ("Pol-e Dokhtar", "Shahr-e Kord"), "Stratford-upon-Avon", "Saint-Jean-de-Luz"."""
+    part = tokens[k].text
+    if not (part.isalpha() and part.islower() and len(part) <= 4) or k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    if nxt.text in "-‐‑" and joined(tokens[k], nxt):
+        return k + 2 < len(tokens) and joined(nxt, tokens[k + 2]) and tokens[k + 2].text[:1].isupper()
+    return not joined(tokens[k], nxt) and nxt.text[:1].isupper() and nxt.text.isalpha()
 
 
 @dataclass

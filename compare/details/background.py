@@ -1,0 +1,45 @@
+"""Background: what an article recalls of other, earlier events ("In 2003 a quake in Bam killed
+more than 26,000 people", "the deadliest since November 2017, when ... killed more than 600").
+
+A date of a death, a wounding or an attack that ends more than a year before the article was
+published cannot be the day of the incident the article reports (events are reported within days
+or weeks): it dates an earlier event. Such a date takes the role "background", and the casualty
+counts and measurements of its sentence (unless the sentence also gives a recent incident date) are counts of that
+earlier event, role "background" too: neither joins the incident's dates nor its toll.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from compare.details.found import Found
+from compare.models import DateValue
+
+INCIDENT_DATE_ROLES = frozenset({"death", "wounded", "attack"})
+BACKGROUND_AGE = timedelta(days=365)
+# Counts whose role is the incident's toll; those in a background sentence are the earlier event's.
+TOLL_ROLES = frozenset({"killed", "wounded", "missing", "rescued", "captured"})
+
+
+def _earlier_event(f: Found, published: date | None) -> bool:
+    if published is None or not isinstance(f.value, DateValue):
+        return False
+    return date.fromisoformat(f.value.end) < published - BACKGROUND_AGE
+
+
+def mark_background(dates: list[Found], numbers: list[Found], published: date | None) -> None:
+    """Give the role "background" to dates of earlier events and to the tolls told with them."""
+    background: set[int] = set()
+    recent: set[int] = set()
+    for f in dates:
+        if f.role not in INCIDENT_DATE_ROLES:
+            continue
+        if _earlier_event(f, published):
+            f.role, f.key = "background", "background"
+            background.add(f.sentence_idx)
+        else:
+            recent.add(f.sentence_idx)
+    for f in numbers:
+        if f.sentence_idx in background - recent and (f.role in TOLL_ROLES or f.data.get("measure")):
+            f.role = "background"
+            f.key = "background|" + f.key.partition("|")[2]
