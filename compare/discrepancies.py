@@ -22,6 +22,7 @@ from compare.details.compare_claims import compare_accusations, compare_causes
 from compare.details.compare_names import compare_organizations, compare_people, compare_places, compare_ranks
 from compare.details.compare_quotes import compare_quotes
 from compare.details.compare_values import compare_dates, compare_numbers
+from compare.details.epicentre import compare_centres
 from compare.details.event import EventContext
 from compare.details.extract import extract_article
 from compare.details.failure import compare_failures
@@ -46,6 +47,7 @@ def find_discrepancies(
     alias_agents(ctx, table)
     compare_places(ctx)
     compare_site_parts(ctx)
+    compare_centres(ctx)
     compare_people(ctx)
     compare_organizations(ctx)
     compare_ranks(ctx)

@@ -16,6 +16,7 @@ from compare.details.causes import extract_causes, incident_victim, sentence_vic
 from compare.details.claims import extract_claims
 from compare.details.dates import extract_dates
 from compare.details.entities import People, extract_entities
+from compare.details.epicentre import extract_centres
 from compare.details.failure import extract_failures
 from compare.details.found import Found
 from compare.details.measures import extract_measures
@@ -69,7 +70,7 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     victims = sentence_victims(doc, names_at, numbers_at)
     causes = extract_causes(doc, names_at, victims) + extract_failures(doc)
     claims = extract_claims(doc, names_at, frames, resolver, dates_at)
-    sites = extract_site_parts(doc, victims)
+    sites = extract_site_parts(doc, victims) + extract_centres(doc, names_at)
     for f in [*names, *dates, *numbers, *money, *causes, *sites]:
         if f.sentence_idx < len(frames):
             f.source = source_at(frames[f.sentence_idx], f.start, f.end)

@@ -22,6 +22,12 @@ only in a sentence naming the vessel, its word within a few words of the vessel 
 electrical fault anywhere. A denial of a fault in the vessel ("no fault in the reactor") holds
 with the electrical fault, and a denial of the electrical fault with the vessel failure.
 
+A building's collapse is disputed between a fault in how it was built (a quality word before a
+word of building: "poor construction", "shoddy construction", "badly built", "substandard
+materials"; a code breached) and the force of nature alone ("the force of the earthquake", "the
+strength of the storm"; the code met; a fault in its construction denied). A sentence is read only
+when it names a collapse or a building.
+
 - different-failure-cause   overtopping in one account (or source) against a failure from
                              within, or against a denial of overtopping, in another: conflict.
 """
@@ -64,15 +70,26 @@ ELECTRICAL_PAIRS = (("short", "circuit"), ("short-circuit",), ("electrical", "fa
 VESSEL_NEAR = 6
 VESSEL_FAILURE, ELECTRICAL, NO_VESSEL_FAULT, NO_ELECTRICAL = (
     "vessel failure", "electrical fault", "no fault in the vessel", "no electrical fault")
+COLLAPSE_WORDS = frozenset("""collapse collapsed collapses collapsing fell toppled crumbled caved building buildings block
+    blocks house houses flats apartments tower towers structure structures""".split())
+QUALITY_WORDS = frozenset("poor poorly shoddy shoddily substandard sub-standard faulty defective badly inadequate".split())
+BUILD_WORDS = frozenset("construction constructed built materials workmanship design designed reinforcement".split())
+CODE_WORDS = frozenset("code codes standards regulations".split())
+CODE_MET = frozenset("met meet meets complied comply complies conformed".split())
+CODE_BROKEN = frozenset("breached violated ignored flouted".split())
+FORCE_WORDS = frozenset("force strength power violence intensity".split())
+QUALITY_NEAR, FAULT_NEAR = 2, 6
+BUILD_FAULT, NATURAL_FORCE, NO_BUILD_FAULT = "fault in the building", "force of nature", "no fault in the building"
 COMPATIBLE = frozenset({frozenset({INTERNAL, NOT_OVERTOPPING}), frozenset({TRACK_FAILURE, NOT_SABOTAGE}),
                         frozenset({ELECTRICAL, NO_VESSEL_FAULT}), frozenset({VESSEL_FAILURE, NO_ELECTRICAL}),
-                        frozenset({NO_VESSEL_FAULT, NO_ELECTRICAL})})
+                        frozenset({NO_VESSEL_FAULT, NO_ELECTRICAL}), frozenset({NATURAL_FORCE, NO_BUILD_FAULT})})
 
 
 RULE_TEXT = {
     "failure|structure": "water over the top against a failure from within (or a denial that it overflowed)",
     "failure|track": "the track failed of itself (a broken or fractured rail) against sabotage",
     "failure|plant": "a process vessel failed (overheated, its cooling stopped) against an electrical fault",
+    "failure|building": "a fault in how it was built (poor construction, a code breached) against the force of nature alone",
 }
 
 
@@ -135,6 +152,29 @@ def _plant_stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
     return out
 
 
+def _building_stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
+    """(stance, first token, token past) of every word saying why a building came down."""
+    lows = [t.lower for t in tokens]
+    brought_down = any(w == "down" and k > 0 and lows[k - 1] in ("brought", "came", "come") for k, w in enumerate(lows))
+    if not brought_down and not any(w in COLLAPSE_WORDS for w in lows):
+        return []
+    build_at = [k for k, w in enumerate(lows) if w in BUILD_WORDS]
+    out: list[tuple[str, int, int]] = []
+    for k, low in enumerate(lows):
+        after = lows[k + 1 : k + 1 + QUALITY_NEAR]
+        if low in QUALITY_WORDS and any(w in BUILD_WORDS for w in after) and not _negated(tokens, k):
+            out.append((BUILD_FAULT, k, k + 1 + next(n for n, w in enumerate(after) if w in BUILD_WORDS) + 1))
+        elif low in FAULT_WORDS | {"flaw", "flaws", "defects"} and _negated(tokens, k) and any(0 < m - k <= FAULT_NEAR for m in build_at):
+            out.append((NO_BUILD_FAULT, k, next(m for m in build_at if 0 < m - k <= FAULT_NEAR) + 1))
+        elif low in CODE_WORDS and any(w in CODE_MET | CODE_BROKEN for w in lows[max(0, k - 4) : k]):
+            verb = next(m for m in range(k - 1, max(-1, k - 5), -1) if lows[m] in CODE_MET | CODE_BROKEN)
+            met = lows[verb] in CODE_MET and not _negated(tokens, verb)
+            out.append((NO_BUILD_FAULT if met else BUILD_FAULT, verb, k + 1))
+        elif low in FORCE_WORDS and lows[k + 1 : k + 3] in (["of", "the"], ["of", "a"]) and k + 3 < len(lows):
+            out.append((NATURAL_FORCE, k, k + 4))
+    return out
+
+
 def extract_failures(doc: Doc) -> list[Found]:
     out: list[Found] = []
     for s_idx, tokens in enumerate(doc.tokens):
@@ -143,6 +183,7 @@ def extract_failures(doc: Doc) -> list[Found]:
             found += [(*stance, "failure|structure") for stance in _stances(tokens)]
         found += [(*stance, "failure|track") for stance in _track_stances(tokens)]
         found += [(*stance, "failure|plant") for stance in _plant_stances(tokens)]
+        found += [(*stance, "failure|building") for stance in _building_stances(tokens)]
         for stance, a, b, key in found:
             start, end = tokens[a].start, tokens[b - 1].end
             out.append(Found("cause", doc.article.id, s_idx, start, end, doc.body[start:end], None, key,
@@ -151,7 +192,8 @@ def extract_failures(doc: Doc) -> list[Found]:
 
 
 def compare_failures(ctx: EventContext) -> None:
-    for key, what in (("failure|structure", "structure"), ("failure|track", "track"), ("failure|plant", "plant")):
+    for key, what in (("failure|structure", "structure"), ("failure|track", "track"), ("failure|plant", "plant"),
+                      ("failure|building", "building")):
         founds = [f for f in ctx.found("cause") if f.role == "failure" and f.key == key]
         if founds:
             _compare_one_failure(ctx, key, what, founds)

@@ -93,7 +93,7 @@ def _sides(founds: list[Found]) -> set[str]:
 def compare_site_parts(ctx: EventContext) -> None:
     from compare.details.event import sources_text
 
-    founds = ctx.found("site")
+    founds = [f for f in ctx.found("site") if f.key == KEY]
     if not founds:
         return
     did = ctx.add_detail("place", KEY, "side of the site where it happened", founds)

@@ -1,7 +1,9 @@
 """Rules found missing by the eleventh held-out planted set (an earthquake), each checked on
 invented sentences of its own, not the fixture's: earlier events recalled as background, the day a
 lasting state was checked, 'last night' and 'this morning', the ground shaking as the incident and
-a lede that sets the moment before the toll."""
+a lede that sets the moment before the toll, names with an inner particle, a day declared ahead,
+measured quantities, omissions of village counts, people with an age and organisations acting, why
+a building came down and where an incident was centred."""
 
 from __future__ import annotations
 
@@ -193,3 +195,59 @@ def test_an_organisation_two_accounts_show_acting_is_an_omission_where_left_out(
         "a3": "A fire killed four people on Sunday.",
     })
     assert not _summaries(quoted, "omission", "organization")
+
+
+# ------------------------------------------------------------------------------ 8. why a building came down
+
+
+def _failures(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.data["family"]) for f in helpers.found(text, "cause") if f.role == "failure"]
+
+
+def test_why_a_building_came_down_is_read_as_a_fault_or_the_force_of_nature():
+    assert _failures("Inspectors said the school collapsed because of substandard materials.") == [
+        ("substandard materials", "fault in the building")]
+    assert _failures("The owner said the tower met every safety code and fell only to the force of the storm.") == [
+        ("met every safety code", "no fault in the building"), ("force of the storm", "force of nature")]
+    assert _failures("The builder had violated the building code, and the house collapsed.") == [
+        ("violated the building code", "fault in the building")]
+    # with no collapse and no building named, a force is not a cause
+    assert _failures("The force of the argument surprised the court.") == []
+
+
+def test_a_fault_in_the_building_against_the_force_of_nature_is_a_conflict():
+    event = _event({
+        "a1": "A cyclone killed 30 people on Sunday. Engineers said the hospital collapsed because of poor construction.",
+        "a2": "A cyclone killed 30 people on Sunday. The ministry said the hospital was brought down by the strength of the winds.",
+    })
+    assert _summaries(event, "conflict", "cause")
+    agree = _event({
+        "a1": "A cyclone killed 30 people on Sunday. The ministry said the hospital met the code and fell to the force of the winds.",
+        "a2": "A cyclone killed 30 people on Sunday. The hospital was brought down by the strength of the winds.",
+    })
+    assert not _summaries(agree, "conflict", "cause")
+
+
+# ------------------------------------------------------------------------------ 9. where it was centred
+
+
+def test_centres_at_different_towns_conflict():
+    event = _event({
+        "a1": "An earthquake killed eight people on Sunday. Its epicentre was 20 km south of Arlen, the institute said.",
+        "a2": "An earthquake killed eight people on Sunday. The quake was centred near Borsk, officials said.",
+    })
+    conflicts = _summaries(event, "conflict", "place")
+    assert conflicts and "Arlen" in conflicts[0] and "Borsk" in conflicts[0]
+
+
+def test_the_same_centre_or_a_region_is_no_conflict():
+    same = _event({
+        "a1": "An earthquake killed eight people on Sunday. Its epicentre was 20 km south of Arlen.",
+        "a2": "An earthquake killed eight people on Sunday, with the epicentre close to Arlen.",
+    })
+    assert not _summaries(same, "conflict", "place")
+    region = _event({
+        "a1": "An earthquake killed eight people on Sunday. Its epicentre was 20 km south of Arlen.",
+        "a2": "An earthquake killed eight people on Sunday. It was centred in Vorska province.",
+    })
+    assert not _summaries(region, "conflict", "place")
