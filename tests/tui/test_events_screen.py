@@ -51,6 +51,20 @@ async def test_enter_opens_the_highlighted_event_and_q_comes_back(seeded_path: P
         assert isinstance(app.screen, EventsScreen)
 
 
+async def test_arrows_typed_just_before_enter_count(seeded_path: Path, settle):
+    """Keys typed ahead (a fast typist, a paste, a slow SSH link delivering them in one packet)
+    arrive together: Enter must open the event the arrows moved to, not the one before them."""
+    app = app_for(seeded_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        ids = [s.id for s in app.screen.summaries]  # type: ignore[attr-defined]
+        for key in ["down"] * ids.index(ASAPOV) + ["enter"]:
+            app.simulate_key(key)  # queued all at once, as a terminal's burst of input is
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.event_id == ASAPOV
+
+
 async def test_an_empty_database_shows_how_to_ingest(empty_path: Path, settle, screen_text):
     app = app_for(empty_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,4 +1,5 @@
-"""What every screen of the app shares: the one place worker failures are reported.
+"""What every screen of the app shares: the one place worker failures are reported, and running a
+priority key's action after the keys typed before it.
 
 Database access and other blocking work run in named thread workers with
 ``exit_on_error=False``; when one fails, the handler here tells the user in a notification (a
@@ -10,9 +11,12 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 
 from textual import on
+from textual.message_pump import MessagePump
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 
@@ -59,3 +63,20 @@ class BaseScreen(Screen[None]):
 
     def worker_failed(self, worker: Worker[object]) -> None:
         """Called after a worker of this screen failed; override to leave a loading state."""
+
+    def after_keys_before(self, widget: Widget, callback: Callable[[], object]) -> None:
+        """Run `callback` once the keys already sent to `widget` have done what they do.
+
+        A priority binding (Enter on a table, shown in the key bar over the table's own Enter) runs
+        as its key arrives at the app; the arrow keys typed just before it, all in one burst of
+        input, are still bubbling from the focused widget up to the app, whose bindings move the
+        cursor. A callback queued behind them on each node of that path runs after they did."""
+        nodes: list[MessagePump] = list(widget.ancestors_with_self)
+
+        def hop(rest: list[MessagePump]) -> None:
+            if rest:
+                rest[0].call_later(hop, rest[1:])
+            else:
+                callback()
+
+        hop(nodes)

@@ -221,6 +221,9 @@ class EventsScreen(GroupingActions):
         return self.summaries[table.cursor_row] if 0 <= table.cursor_row < len(self.summaries) else None
 
     def action_open_event(self) -> None:
+        self.after_keys_before(self.query_one("#events", DataTable), self._open_highlighted)
+
+    def _open_highlighted(self) -> None:
         event = self.highlighted()
         if event is not None:
             self.post_message(OpenEvent(event.id))
