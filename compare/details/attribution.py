@@ -52,6 +52,7 @@ APPOSITION_OFFICES = lx.TITLE_HEADS | frozenset(
     """superintendent manager inspector engineer officer commander administrator coordinator
     controller supervisor warden principal deputy""".split())
 APPOSITION_OFFICE_WINDOW = 6
+RELATIVE_WORDS = frozenset("who whose".split())
 RELATIVE_REACH = 6  # words back from a reporting verb's prepositional phrase to a "who" clause
 ABBREVIATED_TITLES = frozenset("dr mr mrs ms prof gen lt col maj sgt capt cpt adm brig st rev sen rep gov".split())
 OPENING_PREPOSITIONS = frozenset("amid despite after before in on at with for following during under".split())
@@ -199,6 +200,20 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
         rel = next((m for m in range(k, max(-1, k - RELATIVE_REACH), -1) if tokens[m].lower in ("who", "which", "that")), None)
         if rel is not None and rel > 0:
             return _np_before(tokens, rel, dates)
+    # "Engineers who inspected the site said": a relative clause right before the verb is no subject;
+    # the subject is the noun phrase before "who" (or, for an apposition holding the clause, "Jane
+    # Roe, a farmer whose son was killed in the blast, said", the name before the apposition).
+    rel = next((m for m in range(k, max(-1, k - RELATIVE_REACH), -1) if tokens[m].lower in RELATIVE_WORDS
+                or tokens[m].text == ","), None)
+    if np and rel is not None and rel > 0 and tokens[rel].lower in RELATIVE_WORDS:
+        opening = next((m for m in range(rel - 1, max(-1, rel - RELATIVE_REACH), -1) if tokens[m].text == ","), None)
+        if opening is not None and tokens[opening + 1].lower in ("a", "an", "the"):
+            earlier = _np_before(tokens, opening + 1, dates)
+            if len(earlier) >= 2 and all(t.is_cap and t.is_word for t in earlier):
+                return earlier
+        before = _np_before(tokens, rel, dates) if rel == k and tokens[k].lower == "who" else []
+        if before:
+            return before
     # An age between commas: "Jane Roe, 22, told the agency": the subject is the name before it.
     if len(np) == 1 and np[0].is_number and k >= 1 and tokens[k].text == ",":
         earlier = _np_before(tokens, k + 1, dates)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from compare.details import lexicon as lx
 from compare.details.compare_values import age_owner
@@ -25,6 +26,9 @@ from compare.details.event import WORD, EventContext
 from compare.details.found import Found
 from compare.models import Article
 from compare.names import name_key, person_key, romanisation_key, spelling_skeleton
+
+if TYPE_CHECKING:  # the extractors are imported by the event context, which this module uses
+    from compare.details.extract import ArticleFacts
 
 FUZZY_PLACE = 85
 
@@ -191,7 +195,7 @@ def _near_casualty(ctx: EventContext, f: Found) -> bool:
     """The place is named within a few words of a casualty word ("killed 37 civilians in ... Idlib")."""
     from compare.details.causes import _word_distance
 
-    facts = next(x for x in ctx.facts if x.doc.article.id == f.article)
+    facts = _facts_of(ctx, f)
     if f.sentence_idx not in facts.victims:
         return False
     tokens = facts.doc.tokens[f.sentence_idx]
@@ -264,7 +268,9 @@ def compare_organizations(ctx: EventContext) -> None:
         if per_article is not None:
             _variant(ctx, "organization", key, founds, did, label)
         named_by = len(ctx.present_in(founds))
-        if named_by >= 2 and any(_acts(ctx, f) for f in founds):
+        # a lone capitalised word opening a sentence ("Units of the X were sent") is no evidence of a name
+        read_as_name = any(" " in f.text or not _opens_sentence(ctx, f) for f in founds)
+        if named_by >= 2 and read_as_name and any(_acts(ctx, f) for f in founds):
             # as for people: an organisation two accounts name, shown doing something, the others leave out
             _omission(ctx, "organization", key, founds, did, label, f"named by {named_by} accounts")
 
@@ -272,11 +278,19 @@ def compare_organizations(ctx: EventContext) -> None:
 SUBJECT_REACH = 3  # words before a sentence's subject: "The", "Units of the", "Teams from the"
 
 
+def _opens_sentence(ctx: EventContext, f: Found) -> bool:
+    tokens = _facts_of(ctx, f).doc.tokens[f.sentence_idx]
+    return bool(tokens) and tokens[0].start == f.start
+
+
+def _facts_of(ctx: EventContext, f: Found) -> ArticleFacts:
+    return next(x for x in ctx.facts if x.doc.article.id == f.article)
+
+
 def _acts(ctx: EventContext, f: Found) -> bool:
     """Whether the organisation is the subject of its sentence ("Units of X were sent", "X cleared
     the rubble") and not the source of a statement ("X said", "a spokesman for X told")."""
-    facts = next(x for x in ctx.facts if x.doc.article.id == f.article)
-    tokens = facts.doc.tokens[f.sentence_idx]
+    tokens = _facts_of(ctx, f).doc.tokens[f.sentence_idx]
     before = [t for t in tokens if t.end <= f.start and t.is_word]
     return len(before) <= SUBJECT_REACH and not _is_a_source(ctx, f)
 
@@ -284,7 +298,7 @@ def _acts(ctx: EventContext, f: Found) -> bool:
 def _is_a_source(ctx: EventContext, f: Found) -> bool:
     """Whether this mention of an organisation is who says or relays a statement ("the ministry
     said", "a spokesman for X told", "according to X"): a source, not an actor of the story."""
-    facts = next(x for x in ctx.facts if x.doc.article.id == f.article)
+    facts = _facts_of(ctx, f)
     frames = facts.frames[f.sentence_idx] if f.sentence_idx < len(facts.frames) else []
     agents = [a for fr in frames for a in (fr.agent, fr.relay) if a is not None and a.start >= 0]
     return any(a.start <= f.start and f.end <= a.end for a in agents) or f.source is not None and f.text in f.source

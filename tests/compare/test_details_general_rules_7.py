@@ -251,3 +251,32 @@ def test_the_same_centre_or_a_region_is_no_conflict():
         "a2": "An earthquake killed eight people on Sunday. It was centred in Vorska province.",
     })
     assert not _summaries(region, "conflict", "place")
+
+
+# ------------------------------------------------------------------------------ 10. subjects before a relative clause
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [f.value.speaker for f in helpers.found(text, "quote")]
+
+
+def test_a_speaker_before_an_apposition_holding_a_relative_clause():
+    text = ("Maria Lopez, a nurse whose brother was killed in the fire, was quoted by local radio as saying: "
+            "\"Nobody came for hours.\"")
+    assert _speakers(text) == ["Maria Lopez"]
+
+
+def test_the_source_is_the_noun_before_who_not_the_clause():
+    found = helpers.found("Inspectors from the Mining Safety Agency who visited the pit on Monday said 11 miners "
+                          "were killed.", "number", TUESDAY)
+    assert [f.source for f in found] == ["Mining Safety Agency"]
+
+
+def test_a_lone_capitalised_word_opening_sentences_is_no_organisation_left_out():
+    event = _event({
+        "a1": "A fire killed four people on Sunday. Crews of the Civil Defence Corps were sent.",
+        "a2": "A fire killed four people on Sunday. Crews of the Civil Defence Corps cleared the site.",
+        "a3": "A fire killed four people on Sunday.",
+    })
+    omitted = _summaries(event, "omission", "organization")
+    assert any("Civil Defence Corps" in s for s in omitted) and not any(s.endswith(": Crews") for s in omitted)
