@@ -92,6 +92,23 @@ async def test_t_toggles_vocabulary_and_free_tags(seeded_path, settle, screen_te
         assert len(query(seeded_path, "SELECT id FROM audit WHERE entity_id = ?", did)) == 2
 
 
+async def test_a_tag_typed_and_entered_in_one_burst_keeps_every_letter(seeded_path, settle):
+    app = open_app(seeded_path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await settle(pilot)
+        screen = compare(app)
+        await pilot.press("n")
+        did = screen.selected.id  # type: ignore[union-attr]
+        await pilot.press("t", "tab")
+        assert isinstance(app.screen, TagPicker)
+        for key in [*"urgent", "enter"]:
+            app.simulate_key(key)  # one burst of input (a fast typist, an SSH packet): Enter comes last
+        await settle(pilot)
+        await pilot.press("enter")  # Enter again saves
+        await settle(pilot)
+        assert review(seeded_path, did).tags == ("urgent",)
+
+
 async def test_s_sets_the_status_and_c_the_credibility(seeded_path, settle, screen_text):
     app = open_app(seeded_path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:

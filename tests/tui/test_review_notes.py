@@ -64,6 +64,21 @@ def write_note(path: Path, did: str, text: str, reviewer: str = "bob") -> None:
         db.close()
 
 
+async def test_a_note_typed_and_saved_in_one_burst_keeps_every_letter(seeded_path, settle):
+    app = open_app(seeded_path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await settle(pilot)
+        screen = compare(app)
+        await pilot.press("n")
+        did = screen.selected.id  # type: ignore[union-attr]
+        await pilot.press("e")
+        assert isinstance(app.screen, NoteEditor)
+        for key in [*"checked", "ctrl+s"]:
+            app.simulate_key(key)  # one burst of input: ctrl+s arrives before the letters are in the note
+        await settle(pilot)
+        assert note_of(seeded_path, did) == "checked"
+
+
 async def test_e_edits_and_ctrl_s_saves_the_note(seeded_path, settle, screen_text):
     app = open_app(seeded_path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:

@@ -126,6 +126,18 @@ async def test_the_search_waits_for_a_pause_in_typing_and_enter_runs_it_at_once(
     assert app.result == screen.hits[0]
 
 
+async def test_words_and_enter_typed_in_one_burst_search_every_letter(seeded_path: Path, settle):
+    screen = SearchScreen(seeded_path, debounce=600)
+    app = Harness(screen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in [*"Ryabkov", "enter"]:
+            app.simulate_key(key)  # one burst of input: Enter arrives before the letters are in the field
+        await settle(pilot)
+        assert screen.searches == 1 and screen.searching_for == "Ryabkov"
+        assert screen.hits and all("ryabkov" in (h.text or "").lower() for h in screen.hits)
+
+
 async def test_answers_for_older_text_are_dropped(seeded_path: Path, settle):
     screen = SearchScreen(seeded_path, debounce=0)
     app = Harness(screen)

@@ -9,9 +9,11 @@ written) and then calls `worker_failed`, which a screen overrides to clear its l
 
 from __future__ import annotations
 
+import functools
 import logging
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 from textual import on
 from textual.message_pump import MessagePump
@@ -64,19 +66,35 @@ class BaseScreen(Screen[None]):
     def worker_failed(self, worker: Worker[object]) -> None:
         """Called after a worker of this screen failed; override to leave a loading state."""
 
-    def after_keys_before(self, widget: Widget, callback: Callable[[], object]) -> None:
-        """Run `callback` once the keys already sent to `widget` have done what they do.
 
-        A priority binding (Enter on a table, shown in the key bar over the table's own Enter) runs
-        as its key arrives at the app; the arrow keys typed just before it, all in one burst of
-        input, are still bubbling from the focused widget up to the app, whose bindings move the
-        cursor. A callback queued behind them on each node of that path runs after they did."""
-        nodes: list[MessagePump] = list(widget.ancestors_with_self)
+def after_keys_before(widget: Widget, callback: Callable[[], object]) -> None:
+    """Run `callback` once the keys already sent to `widget` have done what they do.
 
-        def hop(rest: list[MessagePump]) -> None:
-            if rest:
-                rest[0].call_later(hop, rest[1:])
-            else:
-                callback()
+    A priority binding (Enter on a table, shown in the key bar over the table's own Enter; Enter
+    in a dialog's text field) runs as its key arrives at the app, while the keys typed just before
+    it in one burst of input (a fast typist, a paste, an SSH packet) are still on their way: in the
+    focused widget's queue (a text field's characters), or bubbling from it up to the app, whose
+    bindings move a table's cursor. A callback queued behind them on each node of that path runs
+    after they did."""
+    nodes: list[MessagePump] = list(widget.ancestors_with_self)
 
-        hop(nodes)
+    def hop(rest: list[MessagePump]) -> None:
+        if rest:
+            rest[0].call_later(hop, rest[1:])
+        else:
+            callback()
+
+    hop(nodes)
+
+
+def after_typed_keys(action: Callable[..., None]) -> Callable[..., None]:
+    """For the action of a priority binding (Enter or ctrl+s in a dialog with a text field, Enter
+    on a list): run it after the keys typed just before it (see `after_keys_before`), so it sees
+    the text and the cursor they made."""
+
+    @functools.wraps(action)
+    def deferred(self: Any, *args: Any) -> None:
+        focused = self.app.focused
+        after_keys_before(focused if focused is not None else self, lambda: action(self, *args))
+
+    return deferred

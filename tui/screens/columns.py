@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from tui.screens.base import after_typed_keys
 from tui.widgets.keybar import KeyBar
 from tui.widgets.model import ColumnInfo
 
@@ -69,6 +70,7 @@ class ColumnPicker(ModalScreen[list[int] | None]):
         for n, column in enumerate(self.columns):
             event.selection_list.replace_option_prompt_at_index(n, self._label(column, n in chosen))
 
+    @after_typed_keys
     def action_apply(self) -> None:
         chosen = sorted(self.query_one(SelectionList).selected)
         if not chosen:

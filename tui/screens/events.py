@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker
 
 from tui.messages import OpenEvent
+from tui.screens.base import after_typed_keys
 from tui.screens.events_grouping import GroupingActions
 from tui.widgets.keybar import KeyBar
 from tui.widgets.text import truncate
@@ -220,10 +221,8 @@ class EventsScreen(GroupingActions):
         table = self.query_one("#events", DataTable)
         return self.summaries[table.cursor_row] if 0 <= table.cursor_row < len(self.summaries) else None
 
+    @after_typed_keys
     def action_open_event(self) -> None:
-        self.after_keys_before(self.query_one("#events", DataTable), self._open_highlighted)
-
-    def _open_highlighted(self) -> None:
         event = self.highlighted()
         if event is not None:
             self.post_message(OpenEvent(event.id))

@@ -28,7 +28,7 @@ from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker
 
 from compare.sanitize import sanitize_line
-from tui.screens.base import BaseScreen
+from tui.screens.base import BaseScreen, after_typed_keys
 from tui.screens.escape import EscapeTolerance
 from tui.widgets.factgrid import SYMBOLS, GridCell, GridRow, build_rows, cell_lines, mention_line, wrap_cell
 from tui.widgets.keybar import KeyBar
@@ -342,6 +342,7 @@ class GridScreen(EscapeTolerance, BaseScreen):
 
     # ------------------------------------------------------------------------- actions
 
+    @after_typed_keys
     def action_jump(self) -> None:
         found = self.current()
         if found is None:

@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from compare.sanitize import sanitize_line, terminal_safe
+from tui.screens.base import after_typed_keys
 
 
 class EventLike(Protocol):
@@ -131,6 +132,7 @@ class EventPicker(ModalScreen[str | None]):
     def _clicked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.shown[event.option_index].id)
 
+    @after_typed_keys
     def action_choose(self) -> None:
         highlighted = self.query_one("#events", OptionList).highlighted
         if highlighted is None or not self.shown:
@@ -174,6 +176,7 @@ class ArticlePicker(ModalScreen[list[str] | None]):
     def on_mount(self) -> None:
         self.query_one("#articles", SelectionList).focus()
 
+    @after_typed_keys
     def action_choose(self) -> None:
         checked = sorted(self.query_one("#articles", SelectionList).selected)
         if not checked:

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static, TextArea
 
 from compare.sanitize import sanitize_line, terminal_safe
+from tui.screens.base import after_typed_keys
 from tui.screens.escape import split_alt
 from tui.screens.review_dialogs import ConfirmDialog, ReviewDialog
 
@@ -67,6 +68,7 @@ class NoteEditor(ReviewDialog[str]):
     def changed(self) -> bool:
         return self.draft != self.original
 
+    @after_typed_keys
     def action_save(self) -> None:
         self.dismiss(self.draft)
 

@@ -26,6 +26,7 @@ from textual.widgets.selection_list import Selection
 
 from compare.models import DETAIL_KINDS, DISCREPANCY_CLASSES
 from compare.sanitize import sanitize_line
+from tui.screens.base import after_typed_keys
 from tui.screens.escape import EscapeTolerance, PlainInput
 from tui.widgets.queue import FIELDS, QueueFilter
 
@@ -183,6 +184,7 @@ class TagPicker(ReviewDialog[tuple[list[str], list[str]]]):
             event.prevent_default()
             self.dismiss(None)
 
+    @after_typed_keys
     def action_apply(self) -> None:
         field = self.query_one("#new-tag", Input)
         if field.has_focus and field.value.strip():
@@ -204,6 +206,7 @@ class TagPicker(ReviewDialog[tuple[list[str], list[str]]]):
             tags.select(tag)
         field.value = ""
 
+    @after_typed_keys
     def action_save(self) -> None:
         field = self.query_one("#new-tag", Input)
         if field.value.strip():
@@ -263,6 +266,7 @@ class FilterDialog(ReviewDialog[QueueFilter]):
     def action_clear(self) -> None:
         self.query_one("#filter", SelectionList).deselect_all()
 
+    @after_typed_keys
     def action_apply(self) -> None:
         self.dismiss(QueueFilter.from_values(self.query_one("#filter", SelectionList).selected))
 
@@ -311,6 +315,7 @@ class PathPrompt(ReviewDialog[str]):
     def on_mount(self) -> None:
         self.query_one("#value", Input).focus()
 
+    @after_typed_keys
     def action_accept(self) -> None:
         value = self.query_one("#value", Input).value.strip()
         self.dismiss(value or None)
@@ -399,6 +404,7 @@ class ManualDialog(ReviewDialog[ManualSpec]):
         event.stop()
         self.action_save()
 
+    @after_typed_keys
     def action_save(self) -> None:
         cls = self.query_one("#classes", OptionList).highlighted_option
         kind = self.query_one("#kinds", OptionList).highlighted_option

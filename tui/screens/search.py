@@ -32,7 +32,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from compare.sanitize import is_unsafe, sanitize_line
-from tui.screens.base import BaseScreen
+from tui.screens.base import BaseScreen, after_typed_keys
 from tui.screens.escape import PlainInput, split_alt
 from tui.widgets.keybar import KeyBar
 from tui.widgets.text import text_width, truncate
@@ -283,12 +283,14 @@ class SearchScreen(BaseScreen):
 
     # ------------------------------------------------------------------------- keys
 
+    @after_typed_keys
     def action_move(self, step: int) -> None:
         results = self.results
         if results.option_count:
             current = results.highlighted if results.highlighted is not None else 0
             results.highlighted = max(0, min(results.option_count - 1, current + step))
 
+    @after_typed_keys
     def action_choose(self) -> None:
         if self.busy:  # the hits on screen are for older text
             if self.searching_for != self.query_text:
