@@ -155,8 +155,10 @@ def _plant_stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
 def _building_stances(tokens: list[Token]) -> list[tuple[str, int, int]]:
     """(stance, first token, token past) of every word saying why a building came down."""
     lows = [t.lower for t in tokens]
-    brought_down = any(w == "down" and k > 0 and lows[k - 1] in ("brought", "came", "come") for k, w in enumerate(lows))
-    if not brought_down and not any(w in COLLAPSE_WORDS for w in lows):
+    words = set(lows)
+    if words.isdisjoint(COLLAPSE_WORDS) and not ("down" in words and not words.isdisjoint(("brought", "came", "come"))):
+        return []
+    if words.isdisjoint(BUILD_WORDS) and words.isdisjoint(CODE_WORDS) and words.isdisjoint(FORCE_WORDS):
         return []
     build_at = [k for k, w in enumerate(lows) if w in BUILD_WORDS]
     out: list[tuple[str, int, int]] = []
