@@ -290,7 +290,7 @@ THING_NOUNS = frozenset(
     """truck trucks lorry lorries vehicle vehicles car cars bus buses van vans tank tanks boat boats
     house houses home homes building buildings shop shops school schools tent tents village villages
     road roads bridge bridges shell shells rocket rockets round rounds bullet bullets mortar mortars
-    head cattle livestock goats camels""".split()
+    head cattle livestock goats camels block blocks flat flats apartment apartments tower towers""".split()
 )
 # Settlements counted ("24 villages", "two dozen towns"): a count of places, kept so two accounts
 # writing one count differently are a variant; never a conflict (villages flooded, evacuated, cut off).

@@ -299,6 +299,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         number = NumberValue(value, value, None, None)
         return Found("number", doc.article.id, s_idx, tok.start, tok.end, tok.text, number, "age|-", role="age",
                      data={"group": None, "noun": None, "person_before": tokens[i - 2].start})
+    if tok.is_number and i > 1 and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text in ",)" and _described_person(tokens, i - 2):
+        return None  # "Her mother, 68, was killed", "a farmer, 45,": the age of someone unnamed, not a count
     if _partitive_pronoun(tokens, j):
         return None  # "several of them": a part of a count given before, not a count of its own
     if _part_of_casualties(tokens, j):
@@ -353,6 +355,19 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
                  data={"group": group, "noun": noun, "exact": value if vague is None and qualifier is None else None,
                        "number_text": " ".join(t.lower for t in tokens[i:j] if t.text not in "-‐"),
                        "additive": any(t.lower in ADDITIVE_WORDS for t in tokens)})
+
+
+POSSESSIVES = frozenset("her his their my our its your".split())
+
+
+def _described_person(tokens: list[Token], k: int) -> bool:
+    """Whether token k ends a noun phrase of one person, unnamed: a possessed noun ("her mother",
+    "his son"), a noun after "a"/"an" ("a farmer") or a noun of people ("the driver", "one woman")."""
+    tok = tokens[k]
+    if not tok.is_word or tok.is_cap or k == 0:
+        return False
+    before = tokens[k - 1].lower
+    return before in POSSESSIVES or before in ("a", "an") or before in ("the", "one") and tok.lower in lx.NOUN_GROUP_OF
 
 
 # Words saying a count is of others besides those counted before ("Several police were also hurt").

@@ -280,3 +280,24 @@ def test_a_lone_capitalised_word_opening_sentences_is_no_organisation_left_out()
     })
     omitted = _summaries(event, "omission", "organization")
     assert any("Civil Defence Corps" in s for s in omitted) and not any(s.endswith(": Crews") for s in omitted)
+
+
+# ------------------------------------------------------------------------------ 11. what a toll does not count
+
+
+def test_blocks_and_flats_are_things_and_an_unnamed_persons_age_is_no_count():
+    assert _counts("Three people were killed when several apartment blocks collapsed.") == [("Three people", "killed")]
+    assert _counts("Two residents died in one of the blocks.") == [("Two residents", "killed")]
+    assert _counts("His father, 72, was killed in the kitchen.") == []
+    assert _counts("A farmer, 45, died in the flood.") == []
+    # a named person's age stays an age
+    assert [(t, r) for t, r in _counts("Ana Ruiz, 45, died in the flood.")] == [("45", "age")]
+
+
+def test_the_toll_conflict_names_only_tolls():
+    event = _event({
+        "a1": "Nine people were killed when four apartment blocks collapsed. Her mother, 68, was killed.",
+        "a2": "More than 20 people were killed when the blocks collapsed.",
+    })
+    conflicts = _summaries(event, "conflict", "number")
+    assert conflicts and "blocks" not in conflicts[0] and "68" not in conflicts[0]
