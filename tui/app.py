@@ -53,6 +53,11 @@ class RashomonApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave rashomon", priority=True, show=False),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?",
                 tooltip="Every key of this screen"),
+        # Priority, so focus moves as Tab reaches the app: the keys typed right after it (in one burst
+        # of input: a fast typist, an SSH packet) then go to the widget it moved to, not the one before.
+        Binding("tab", "focus_next", "Next", show=False, priority=True, tooltip="Focus the next widget"),
+        Binding("shift+tab", "focus_previous", "Previous", show=False, priority=True,
+                tooltip="Focus the previous widget"),
     ]
 
     def __init__(

@@ -108,6 +108,20 @@ async def test_the_filter_narrows_the_queue_and_shows_in_the_header(seeded_path,
         assert len(screen.query_one(DiscrepancyList).shown_ids) == len(screen.discrepancies)
 
 
+async def test_a_choice_and_enter_in_one_burst_apply_the_choice(seeded_path, settle):
+    app = open_app(seeded_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        screen = compare(app)
+        await pilot.press("slash")
+        assert isinstance(app.screen, FilterDialog)
+        for key in ("space", "enter"):
+            app.simulate_key(key)  # one burst of input: Enter arrives before space has toggled the choice
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert screen.queue_filter.classes == {"conflict"}
+
+
 async def test_the_header_counts_statuses_and_a_filtered_out_selection_stays_until_left(seeded_path, settle, screen_text):
     from tui.widgets.queue import QueueFilter
 

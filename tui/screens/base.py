@@ -74,9 +74,11 @@ def after_keys_before(widget: Widget, callback: Callable[[], object]) -> None:
     in a dialog's text field) runs as its key arrives at the app, while the keys typed just before
     it in one burst of input (a fast typist, a paste, an SSH packet) are still on their way: in the
     focused widget's queue (a text field's characters), or bubbling from it up to the app, whose
-    bindings move a table's cursor. A callback queued behind them on each node of that path runs
-    after they did."""
-    nodes: list[MessagePump] = list(widget.ancestors_with_self)
+    bindings then run their actions. A callback queued behind them on each node of that path runs
+    after they arrived; a second pass lets what their actions posted in turn (a list's space posts
+    the selection it toggles to the list itself) be handled too."""
+    path: list[MessagePump] = list(widget.ancestors_with_self)
+    nodes = path + path
 
     def hop(rest: list[MessagePump]) -> None:
         if rest:
