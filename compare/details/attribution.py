@@ -193,6 +193,8 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
         if end - k > 10:
             break
         k -= 1
+    if k >= 0 and tokens[k].lower == "and":
+        k = _office_apposition_start(tokens, k, end)  # "X, head of the search and rescue office, said"
     np = tokens[k + 1 : end]
     # "Several fans who had been at the gate said": a relative clause ends in a place, not a subject;
     # the subject is the noun phrase before "who".
@@ -226,13 +228,36 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
             return earlier
     # "Dilshad Omar, the director of civil defence in the province, told ...": a definite apposition
     # names the subject's office; the subject is the full name before it (never "..., the ministry said").
-    if np and np[0].lower == "the" and k >= 1 and tokens[k].text == "," and any(
-            t.lower in APPOSITION_OFFICES for t in np[1:APPOSITION_OFFICE_WINDOW]):
+    if np and k >= 1 and tokens[k].text == "," and _names_an_office(np):
         earlier = _np_before(tokens, k + 1, dates)
         opens_clause = bool(earlier) and (earlier[0].idx == 0 or tokens[earlier[0].idx - 1].text in QUOTE_CHARS + ",")
         if len(earlier) >= 2 and opens_clause and all(t.is_cap and t.is_word for t in earlier):
             return earlier
     return np
+
+
+def _names_an_office(np: list[Token]) -> bool:
+    """"the director of civil defence in the province", "head of the rescue office": an office, with
+    the article or bare before "of" (never a bare noun phrase such as "the ministry")."""
+    if np[0].lower == "the":
+        return any(t.lower in APPOSITION_OFFICES for t in np[1:APPOSITION_OFFICE_WINDOW])
+    return len(np) > 2 and np[0].lower in APPOSITION_OFFICES and np[1].lower == "of"
+
+
+def _office_apposition_start(tokens: list[Token], k: int, end: int) -> int:
+    """Token k is an "and" inside a noun phrase before a reporting verb: when the phrase back to a
+    comma names an office ("head of the search and rescue office"), the "and" joins two nouns of that
+    office and the phrase starts at the comma; else it stays at k."""
+    for c in range(k - 1, max(-1, end - 1 - APPOSITION_WINDOW), -1):
+        tok = tokens[c]
+        if tok.text == ",":
+            return c if c + 1 < k and _names_an_office(tokens[c + 1 : end]) else k
+        if not tok.is_word or tok.lower in BOUNDARY_WORDS:
+            return k
+    return k
+
+
+APPOSITION_WINDOW = 14
 
 
 def is_speech_verb(tok: Token) -> bool:

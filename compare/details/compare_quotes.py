@@ -152,15 +152,17 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
 
 def _remark_days(ctx: EventContext, quotes: list[Found]) -> list[frozenset[tuple[str, str]]]:
     """For each quotation, the days its own sentences say it was spoken ("..., he told reporters
-    late on Friday"): the resolved statement dates in the sentences it spans."""
-    said: dict[tuple[str, int], set[tuple[str, str]]] = {}
+    late on Friday"): the resolved statement dates in the sentences it spans, outside its quotation
+    marks (a day the speaker names, "we cannot open it before Sunday", is no day it was said)."""
+    said: dict[tuple[str, int], list[Found]] = {}
     for d in ctx.found("date"):
         if d.role == "statement" and isinstance(d.value, DateValue):
-            said.setdefault((d.article, d.sentence_idx), set()).add((d.value.start, d.value.end))
+            said.setdefault((d.article, d.sentence_idx), []).append(d)
     out = []
     for q in quotes:
         last = q.data.get("last_sentence", q.sentence_idx)
-        out.append(frozenset(day for s in range(q.sentence_idx, last + 1) for day in said.get((q.article, s), ())))
+        out.append(frozenset((d.value.start, d.value.end) for s in range(q.sentence_idx, last + 1)  # type: ignore[union-attr]
+                             for d in said.get((q.article, s), ()) if not q.start <= d.start < q.end))
     return out
 
 

@@ -37,7 +37,7 @@ STATUS_DATE_ROLES = frozenset({"missing", "status"})
 # Funerals and burials of different victims are held on different days ("prayers for five of the
 # victims on Monday", "most of the dead were buried on Tuesday"), and an account rarely says whose:
 # two funeral days never contradict. They are still variants and omissions.
-NEVER_CONFLICTING_DATE_ROLES = frozenset({"funeral"})
+NEVER_CONFLICTING_DATE_ROLES = frozenset({"funeral", "action"})
 # Dates of deaths, woundings and attacks are the date of one incident when they concern the same victim.
 INCIDENT_ROLES = frozenset({"death", "wounded", "attack"})
 
@@ -93,6 +93,26 @@ def number_clusters(ctx: EventContext) -> dict[str, list[Found]]:
             key = f"{role}|-"
         clusters.setdefault(key, []).append(f)
     return clusters
+
+
+SHARED_ACTION_CONTEXT = 2  # content words two sentences share, besides the verb, to date one action
+
+
+def _dated_actions(ctx: EventContext) -> dict[str, list[Found]]:
+    """Dates of one action in several accounts, which no event word claims: the same verb in
+    sentences sharing two content words ("recovered both flight recorders on Wednesday" / "The flight
+    recorders, recovered on 17 March"). Each such date also stays in the plain dates."""
+    by_verb: dict[str, list[Found]] = {}
+    for f in ctx.found("date"):
+        if f.data.get("action") and isinstance(f.value, DateValue):
+            by_verb.setdefault(str(f.data["action"]), []).append(f)
+    out: dict[str, list[Found]] = {}
+    for verb, founds in by_verb.items():
+        kept = [f for f in founds if any(g.article != f.article and len(f.data["context"] & g.data["context"]) >= SHARED_ACTION_CONTEXT
+                                         for g in founds)]
+        if kept:
+            out[f"action|{verb}"] = kept
+    return out
 
 
 def _told_apart(ctx: EventContext, counts: list[Found], role: str, group: str) -> bool:
@@ -256,7 +276,28 @@ def date_clusters(ctx: EventContext) -> dict[str, list[Found]]:
         else:
             key = f"{role}|-"
         clusters.setdefault(key, []).append(f)
+    clusters.update(_dated_actions(ctx))
     return clusters
+
+
+SHARED_ACTION_CONTEXT = 2  # content words two sentences share, besides the verb, to date one action
+
+
+def _dated_actions(ctx: EventContext) -> dict[str, list[Found]]:
+    """Dates of one action in several accounts, which no event word claims: the same verb in
+    sentences sharing two content words ("recovered both flight recorders on Wednesday" / "The flight
+    recorders, recovered on 17 March"). Each such date also stays in the plain dates."""
+    by_verb: dict[str, list[Found]] = {}
+    for f in ctx.found("date"):
+        if f.data.get("action") and isinstance(f.value, DateValue):
+            by_verb.setdefault(str(f.data["action"]), []).append(f)
+    out: dict[str, list[Found]] = {}
+    for verb, founds in by_verb.items():
+        kept = [f for f in founds if any(g.article != f.article and len(f.data["context"] & g.data["context"]) >= SHARED_ACTION_CONTEXT
+                                         for g in founds)]
+        if kept:
+            out[f"action|{verb}"] = kept
+    return out
 
 
 def _victim_label(ctx: EventContext, victim: str) -> str:
@@ -291,6 +332,8 @@ def compare_dates(ctx: EventContext) -> None:
             label = f"date of the attack on {_victim_label(ctx, who)}"
         elif role == "incident":  # an attack or an accident that hit a group
             label = f"date of the incident that hit {_victim_label(ctx, who)}" if known_victim else "date of a casualty"
+        elif role == "action":
+            label = f"date of what was {who}"
         else:
             label = f"{role} date"
         did = ctx.add_detail("date", key, label, founds)

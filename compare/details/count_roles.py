@@ -1,6 +1,6 @@
 """What a count of people is, besides a toll: those driven from their homes, at work on a shift,
-sent in as the response (police deployed, ambulances, fire engines), a workforce, or transport
-services disrupted. Each reads the few words around a count (compare.details.numbers)."""
+sent in as the response (police deployed, ambulances, fire engines), a workforce, those on board a
+vehicle, or transport services disrupted. Each reads the few words around a count (compare.details.numbers)."""
 
 from __future__ import annotations
 
@@ -69,3 +69,15 @@ def employs(tokens: list[Token], qstart: int, nend: int) -> bool:
     before = [t.lower for t in tokens[max(0, qstart - 3) : qstart]]
     after = [t.lower for t in tokens[nend : nend + 2]]
     return any(w in lx.EMPLOYMENT_WORDS for w in before) or any(w in lx.EMPLOYED_AFTER for w in after)
+
+
+CARRYING_VERBS = frozenset("carrying carried carries carry".split())
+
+
+def on_board(tokens: list[Token], qstart: int, nend: int) -> bool:
+    """"a bus carrying 40 people", "with 150 passengers on board", "nearly 60 people aboard": the
+    count is of those on board (a count of its own, never the toll nor the group's total)."""
+    if qstart > 0 and tokens[qstart - 1].lower in CARRYING_VERBS:
+        return True
+    after = [t.lower for t in tokens[nend : nend + 2]]
+    return after[:1] == ["aboard"] or after == ["on", "board"]

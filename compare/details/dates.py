@@ -305,6 +305,30 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+ACTION_REACH = 8  # words back from a date to the verb it dates
+CLAUSE_MARKS = frozenset(",;:()[]—–\"“”")
+CLAUSE_BOUNDARIES = frozenset("and but or that which who whom when while because although though if as than".split())
+
+
+def dated_action(tokens: list[Token], lo: int) -> str | None:
+    """The past participle or past tense a date at token lo is the day of, when no event word claims
+    it ("recovered the recorders on Wednesday", "the recorders, recovered on 17 March"): the nearest
+    "-ed" verb before it in its clause, lower case."""
+    for k in range(lo - 1, max(-1, lo - 1 - ACTION_REACH), -1):
+        tok = tokens[k]
+        if tok.text in CLAUSE_MARKS or tok.lower in CLAUSE_BOUNDARIES:
+            return None
+        if tok.lower.endswith("ed") and len(tok.lower) > 4 and not tok.is_cap:
+            return tok.lower
+    return None
+
+
+def sentence_context(tokens: list[Token], skip: str) -> frozenset[str]:
+    """The sentence's content words (lower case, of four letters or more, no stop word), but `skip`."""
+    return frozenset(t.lower for t in tokens if t.is_word and len(t.lower) > 3 and t.lower != skip
+                     and t.lower not in lx.STOP_WORDS)
+
+
 def extract_dates(doc: Doc) -> list[Found]:
     out: list[Found] = []
     for s_idx, sentence in enumerate(doc.sentences):
@@ -328,7 +352,11 @@ def extract_dates(doc: Doc) -> list[Found]:
                 role = "dateline" if doc.in_dateline(s_idx, end) else date_role(doc.tokens[s_idx], start, end)
                 if named_day and kind == "weekday" and named_day.group(1).lower() in lx.DATE_ROLE_WORDS:
                     role = lx.DATE_ROLE_WORDS[named_day.group(1).lower()]
+                data: dict[str, object] = {"form": kind, "relative": kind not in ("iso", "mdy", "dmy", "month_year", "year")}
+                action = dated_action(doc.tokens[s_idx], next((t.idx for t in doc.tokens[s_idx] if t.end > start), 0)) if role is None else None
+                if action is not None:
+                    data["action"], data["context"] = action, sentence_context(doc.tokens[s_idx], action)
                 out.append(Found("date", doc.article.id, s_idx, start, end, surface, value, role or "date",
-                                 role=role, data={"form": kind, "relative": kind not in ("iso", "mdy", "dmy", "month_year", "year")}))
+                                 role=role, data=data))
     out.sort(key=lambda f: f.start)
     return out

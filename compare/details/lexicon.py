@@ -214,6 +214,8 @@ FATE_ROLES = {
     "homeless": "evacuated", "relocated": "evacuated", "rehoused": "evacuated",
     "rescued": "rescued", "rescue": "rescued", "rescuing": "rescued", "saved": "rescued", "plucked": "rescued",
     "airlifted": "rescued", "winched": "rescued",
+    # Those who lived through it: a count of its own, never the toll nor the group's total.
+    "survived": "survived", "survive": "survived", "survivors": "survived", "survivor": "survived",
 }
 # "lost their livestock", "lost most of his sheep": a loss of property, not of life ("lost their lives" is).
 LOSS_OBJECTS = frozenset("their his her its our my all most everything contact power the a an".split())
@@ -255,7 +257,7 @@ DATE_ROLE_BIGRAMS = {("gave", "way"): "attack", ("caved", "in"): "attack"}
 NOUN_GROUPS = {
     "soldier": """soldier soldiers troop troops serviceman servicemen servicewoman servicemembers
         servicemember marine marines personnel paratrooper paratroopers sailor sailors airman airmen
-        pilot pilots crew crewmen military militaryman guardsmen guardsman reservist reservists
+        pilot pilots military militaryman guardsmen guardsman reservist reservists
         conscript conscripts commando commandos""",
     "officer": """officer officers general generals colonel colonels major majors captain captains
         lieutenant lieutenants commander commanders adviser advisers advisor advisors instructor
@@ -269,6 +271,9 @@ NOUN_GROUPS = {
         pilgrim pilgrims tourist tourists climber climbers""",
     "child": "child children minor minors boy boys girl girls infant infants baby babies toddler toddlers",
     "contractor": "contractor contractors mercenary mercenaries",
+    # Those who work a vehicle (a plane's, a ship's, a tank's crew) are a group of their own, never
+    # the soldiers or searchers counted beside them ("three crew" against "150 soldiers").
+    "crew": "crew crews crewmen crewman crewmembers",
     "policeman": "policeman policemen police trooper",
     "person": """person persons people man men russians americans syrians ukrainians iranians
         turks kurds israelis palestinians others individuals members""",

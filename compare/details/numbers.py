@@ -327,6 +327,10 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     if noun in lx.CASUALTY_ROLES:
         role = lx.CASUALTY_ROLES[noun]
         group = None
+    if role is None and _part_of_group(tokens, j):
+        return None  # "Five of the passengers were health workers": a part of a group counted elsewhere
+    if role is None and cr.on_board(tokens, qstart, nend):
+        role = "aboard"  # "a ferry carrying 150 passengers": those on board, never a toll
     if cr.driven_from_homes(tokens, nend):
         role = "evacuated"
     if cr.on_shift(tokens, nend):
@@ -396,6 +400,14 @@ def _part_of_casualties(tokens: list[Token], j: int) -> bool:
         return False
     noun = tokens[j + 2].lower
     return noun in CASUALTY_GROUP_NOUNS or noun in lx.CASUALTY_ROLES and lx.CASUALTY_ROLES[noun] in ("killed", "wounded", "casualties")
+
+
+def _part_of_group(tokens: list[Token], j: int) -> bool:
+    """"five of the passengers", "two of its members": a count picking out part of a group of people
+    named after it; with no casualty word of its own it is neither a toll nor the group's total."""
+    if not (j + 2 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower in PART_OF_DETERMINERS):
+        return False
+    return tokens[j + 2].lower in lx.NOUN_GROUP_OF
 
 
 def _noun_group(tokens: list[Token], j: int, nend: int, noun: str | None) -> str | None:

@@ -3,7 +3,8 @@
 Quote marks in real copy are messy: curly marks typed the wrong way round, a double mark closed by
 a single one, a quotation running on into the next paragraph without a closing mark. So within a
 paragraph double marks of any shape toggle open and closed; a single closing mark after
-punctuation (or after a one-to-three-word scare quote) closes a double one; single marks inside a
+punctuation (or after a one-to-three-word scare quote) closes a double one; a straight single mark
+after a colon opens a quotation (": 'We will...'"), as a curly one does; single marks inside a
 double quotation are left alone; a quotation still open at the end of its paragraph ends there.
 Quotations of fewer than three words are terms, not quotes.
 
@@ -63,7 +64,7 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
                 elif state == "double":
                     spans.append(QuoteSpan(offset + opened, offset + i, paragraph, True))
                     state = None
-            elif ch == "‘" and state is None and not prev.isalnum() and nxt.isalnum():
+            elif state is None and nxt.isalnum() and (ch == "‘" and not prev.isalnum() or ch == "'" and line[:i].rstrip().endswith(":")):
                 state, opened = "single", i + 1
             elif ch in "’'" and state is not None and not nxt.isalnum():
                 inside = line[opened:i]
