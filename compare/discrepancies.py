@@ -24,6 +24,7 @@ from compare.details.compare_quotes import compare_quotes
 from compare.details.compare_values import compare_dates, compare_numbers
 from compare.details.epicentre import compare_centres
 from compare.details.event import EventContext
+from compare.details.explanations import compare_explanations
 from compare.details.extract import extract_article
 from compare.details.failure import compare_failures
 from compare.details.rules import explicit_contrast, offset_arithmetic
@@ -56,6 +57,7 @@ def find_discrepancies(
     compare_quotes(ctx)
     compare_causes(ctx)
     compare_failures(ctx)
+    compare_explanations(ctx)
     compare_accusations(ctx)
     offset_arithmetic(ctx)
     explicit_contrast(ctx)

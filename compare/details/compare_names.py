@@ -24,6 +24,7 @@ from compare.details import lexicon as lx
 from compare.details.compare_values import age_owner
 from compare.details.event import WORD, EventContext
 from compare.details.found import Found
+from compare.details.text import Token
 from compare.models import Article
 from compare.names import name_key, person_key, romanisation_key, spelling_skeleton
 
@@ -239,6 +240,7 @@ def compare_people(ctx: EventContext) -> None:
     victims |= {v.split(":", 1)[1] for facts in ctx.facts for v in facts.victims.values() if v and v.startswith("person:")}
     # a person introduced with an age ("NAME, 6, was pulled out alive"): one the story is about
     aged = {age_owner(ctx, f) for f in ctx.found("number") if f.role == "age"}
+    aged |= {f.key for f in ctx.found("person") if f.data.get("aged")}  # "NAME, a nine-year-old girl"
     for key, founds in sorted(clusters.items()):
         label = ctx.person_name(key) if key in ctx.person_names else str(founds[0].value)
         did = ctx.add_detail("person", key, label, founds)
@@ -292,7 +294,24 @@ def _acts(ctx: EventContext, f: Found) -> bool:
     the rubble") and not the source of a statement ("X said", "a spokesman for X told")."""
     tokens = _facts_of(ctx, f).doc.tokens[f.sentence_idx]
     before = [t for t in tokens if t.end <= f.start and t.is_word]
-    return len(before) <= SUBJECT_REACH and not _is_a_source(ctx, f)
+    return (len(before) <= SUBJECT_REACH or _passive_agent(tokens, f)) and not _is_a_source(ctx, f)
+
+
+AGENT_REACH = 5  # words from "by" to the organisation: "by a pilot of the X", "by an X crew"
+PASSIVE_AUXILIARIES = frozenset("was were been being is are".split())
+
+
+def _passive_agent(tokens: list[Token], f: Found) -> bool:
+    """Whether the organisation is, or employs, the agent of a passive verb: "was spotted by a pilot of
+    the X", "were rescued by X volunteers" (a "by" at most five words before it, none of them
+    punctuation, after a form of "be" in the sentence: a passive)."""
+    first = next((t.idx for t in tokens if t.start >= f.start), None)
+    if first is None:
+        return False
+    by = next((k for k in range(first - 1, max(-1, first - 1 - AGENT_REACH), -1) if tokens[k].lower == "by"), None)
+    if by is None or any(not t.is_word for t in tokens[by + 1 : first]):
+        return False
+    return any(t.lower in PASSIVE_AUXILIARIES for t in tokens[:by])
 
 
 def _is_a_source(ctx: EventContext, f: Found) -> bool:

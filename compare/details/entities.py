@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from compare.details import lexicon as lx
 from compare.details.found import Found
+from compare.details.numbers import UNITS
 from compare.details.text import Doc, Token, compound_end, joined
 from compare.names import AliasTable, name_key, person_key, surname_key
 
@@ -259,9 +260,12 @@ def _facility_after(span: Span) -> bool:
 
 
 def _aged_after(span: Span) -> bool:
-    """An age in an apposition: "Nadia Kerr, a 16-year-old from the suburbs", "..., an 80-year-old"."""
+    """An age in an apposition: "Nadia Kerr, a 16-year-old from the suburbs", "..., an 80-year-old",
+    "..., a nine-year-old girl"."""
     rest = [t.lower for t in span.tokens[span.j + 1 : span.j + 7]]
-    return rest[:1] in (["a"], ["an"]) and rest[2:6] == ["-", "year", "-", "old"] and span.tokens[span.j + 2].is_number
+    if rest[:1] not in (["a"], ["an"]) or rest[2:6] != ["-", "year", "-", "old"]:
+        return False
+    return span.tokens[span.j + 2].is_number or rest[1] in UNITS  # "a 16-year-old", "a nine-year-old"
 
 
 # A body "headed by" or "chaired by" someone names a person after "by" (an organisation's name
@@ -354,7 +358,7 @@ def _to_found(doc: Doc, span: Span, people: People, aliases: AliasTable) -> list
         canonical = aliases.canonical("person", name) or people.by_key.get(key or "", name)
         key = person_key(canonical) if aliases.canonical("person", name) else (key or person_key(name))
         out.append(Found("person", aid, span.sentence, span.start, span.end, surface, canonical, key,
-                         data={"title": " ".join(t.text for t in span.title)}))
+                         data={"title": " ".join(t.text for t in span.title), "aged": _aged_after(span)}))
         if span.rank:
             start, end = span.rank[0].start, span.rank[-1].end
             end = end + 1 if doc.body[end : end + 1] == "." and span.rank[-1].lower in ("gen", "col", "lt", "maj", "capt", "sgt", "adm", "brig") else end

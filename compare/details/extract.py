@@ -17,6 +17,7 @@ from compare.details.claims import extract_claims
 from compare.details.dates import extract_dates
 from compare.details.entities import People, extract_entities
 from compare.details.epicentre import extract_centres
+from compare.details.explanations import extract_explanations
 from compare.details.failure import extract_failures
 from compare.details.found import Found
 from compare.details.measures import extract_measures
@@ -68,7 +69,8 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     mark_background(dates, numbers, doc.published)
     numbers_at = by_sentence(numbers, len(doc.sentences))
     victims = sentence_victims(doc, names_at, numbers_at)
-    causes = extract_causes(doc, names_at, victims) + extract_failures(doc)
+    typed_causes = extract_causes(doc, names_at, victims) + extract_failures(doc)
+    causes = typed_causes + extract_explanations(doc, {f.sentence_idx for f in typed_causes})
     claims = extract_claims(doc, names_at, frames, resolver, dates_at)
     sites = extract_site_parts(doc, victims) + extract_centres(doc, names_at)
     for f in [*names, *dates, *numbers, *money, *causes, *sites]:

@@ -167,3 +167,70 @@ def test_one_action_dated_in_other_terms_is_a_variant_and_never_a_conflict():
         "a2": "Police retrieved a stolen car near the port on 9 May.",
     })
     assert not _summaries(unrelated, "variant", "date")
+
+
+# ------------------------------------------------------------------------------ 6. rival explanations
+
+
+def _explanations(text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.role) for f in helpers.found(text, "cause", THURSDAY) if f.role in ("explanation", "rival")]
+
+
+def test_an_explanation_set_against_another_after_but_is_a_rival():
+    text = ("The operator blamed the collision on a fallen tree. But engineers said that a signal had failed "
+            "minutes before the collision.")
+    assert _explanations(text) == [("a fallen tree", "explanation"),
+                                   ("a signal had failed minutes before the collision", "rival")]
+    # blaming people is an accusation, not an explanation; a schedule is no cause
+    assert _explanations("The mayor blamed the contractors. But the contractors said the design was at fault.") == []
+    assert _explanations("The ferry was due to dock at noon. But it said nothing else.") == []
+
+
+def test_a_questioned_explanation_takes_the_next_report_as_its_rival():
+    text = ("The company was quick to blame the heat. That explanation is now being disputed. "
+            "Inspectors found a cracked weld in the main pipe.")
+    assert _explanations(text) == [("the heat", "explanation"), ("found a cracked weld in the main pipe", "rival")]
+
+
+def test_rival_explanations_conflict_across_accounts_and_a_restatement_does_not():
+    event = _event({
+        "a1": "The bridge operator blamed the storm for the closure. But inspectors said that a cable had snapped.",
+        "a2": "The operator has blamed a violent storm. Officials have not commented.",
+    })
+    conflicts = _summaries(event, "conflict", "cause")
+    assert len(conflicts) == 1 and "storm" in conflicts[0] and "cable had snapped" in conflicts[0]
+    restated = _event({
+        "a1": "The operator blamed the storm. But a spokesman said that the storm had been the worst in years.",
+        "a2": "The operator blamed a violent storm.",
+    })
+    assert not _summaries(restated, "conflict")
+
+
+# ------------------------------------------------------------------------------ 7. omissions
+
+
+def test_a_person_introduced_with_an_age_in_words_is_a_person_the_story_is_about():
+    people = [(f.text, f.data.get("aged")) for f in helpers.found(
+        "Among the rescued is Lena Marsh, a seven-year-old boy's sister.", "person", THURSDAY)]
+    assert people == [("Lena Marsh", True)]
+    event = _event({
+        "a1": "The boat capsized near the pier. Among the rescued is Lena Marsh, a seven-year-old girl from the town.",
+        "a2": "The boat capsized near the pier.",
+    })
+    assert any("Lena Marsh" in s for s in _summaries(event, "omission"))
+
+
+def test_an_organisation_employing_the_agent_of_a_passive_verb_acts():
+    event = _event({
+        "a1": "The hikers were found at dawn by a team of the Alpine Rescue Service near the ridge.",
+        "a2": "The hikers were found by an Alpine Rescue Service patrol.",
+        "a3": "The hikers were found at dawn near the ridge.",
+    })
+    assert any("Alpine Rescue Service" in s for s in _summaries(event, "omission"))
+    # an organisation only named in passing, after "by" with no passive verb, is not shown acting
+    passing = _event({
+        "a1": "The hikers stopped by the Alpine Rescue Service hut near the ridge.",
+        "a2": "The hikers rested by the Alpine Rescue Service hut.",
+        "a3": "The hikers rested near the ridge.",
+    })
+    assert not any("Alpine Rescue Service" in s for s in _summaries(passing, "omission"))
