@@ -305,6 +305,20 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+LEDE_LAST = 1  # the lede is the first sentence of the body, or the one after the headline
+
+
+def _in_opening_when_clause(doc: Doc, s_idx: int, start: int) -> bool:
+    """Whether body offset `start` lies in a "When ...," clause opening the sentence (past its
+    dateline): the moment the rest of the sentence is set against."""
+    tokens = [t for t in doc.tokens[s_idx] if t.start >= doc.dateline_ends[s_idx] and t.is_word or t.start >= start]
+    words = [t for t in tokens if t.start < start]
+    if not words or words[0].lower != "when":
+        return False
+    first = doc.tokens[s_idx].index(words[0]) if words[0] in doc.tokens[s_idx] else 0
+    return not any(t.text in ",;:" for t in doc.tokens[s_idx][first:] if t.start < start)
+
+
 ACTION_REACH = 8  # words back from a date to the verb it dates
 CLAUSE_MARKS = frozenset(",;:()[]—–\"“”")
 CLAUSE_BOUNDARIES = frozenset("and but or that which who whom when while because although though if as than".split())
@@ -350,6 +364,8 @@ def extract_dates(doc: Doc) -> list[Found]:
                 surface = doc.body[start:end]
                 value = DateValue(_iso(span[0]), _iso(span[1])) if span else None
                 role = "dateline" if doc.in_dateline(s_idx, end) else date_role(doc.tokens[s_idx], start, end)
+                if role not in lx.INCIDENT_DATE_ROLES and s_idx <= LEDE_LAST and _in_opening_when_clause(doc, s_idx, start):
+                    role = "attack"  # "When the tanker ran aground on Monday, ...": the lede sets the incident's day
                 if named_day and kind == "weekday" and named_day.group(1).lower() in lx.DATE_ROLE_WORDS:
                     role = lx.DATE_ROLE_WORDS[named_day.group(1).lower()]
                 data: dict[str, object] = {"form": kind, "relative": kind not in ("iso", "mdy", "dmy", "month_year", "year")}

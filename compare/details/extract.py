@@ -14,7 +14,7 @@ from compare.details.attribution import Frame, Resolver, sentence_frames, source
 from compare.details.background import mark_background
 from compare.details.causes import extract_causes, incident_victim, sentence_victims
 from compare.details.claims import extract_claims
-from compare.details.dates import extract_dates
+from compare.details.dates import LEDE_LAST, extract_dates
 from compare.details.entities import People, extract_entities
 from compare.details.epicentre import extract_centres
 from compare.details.explanations import extract_explanations
@@ -85,6 +85,9 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
             # "The crush happened on 19 April": an incident word with no casualty of its own is the
             # incident of the casualty sentence just before it
             f.data["victim"] = incident_victim(victims, f.sentence_idx, ahead=True)
+            if f.data["victim"] is None and f.sentence_idx <= LEDE_LAST:
+                # the lede's incident is the article's: its victims are the first the article counts
+                f.data["victim"] = next((v for _, v in sorted(victims.items()) if v), None)
     return ArticleFacts(doc, people, frames, found, victims)
 
 

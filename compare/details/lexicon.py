@@ -251,6 +251,8 @@ DATE_ROLE_WORDS = {
     "burst": "attack", "breached": "attack", "collapse": "attack",
     "funerals": "funeral", "burials": "funeral", "mourning": "funeral",
 }
+# Date roles of the incident itself (an attack, an accident, a death or a wounding).
+INCIDENT_DATE_ROLES = frozenset({"attack", "death", "wounded"})
 # Two-word event phrases dating an incident: (first, second) -> role.
 DATE_ROLE_BIGRAMS = {("gave", "way"): "attack", ("caved", "in"): "attack"}
 # Nouns of counted people, grouped so "servicemen", "troops" and "marines" meet.

@@ -234,3 +234,27 @@ def test_an_organisation_employing_the_agent_of_a_passive_verb_acts():
         "a3": "The hikers rested near the ridge.",
     })
     assert not any("Alpine Rescue Service" in s for s in _summaries(passing, "omission"))
+
+
+# ------------------------------------------------------------------------------ 8. the lede's day
+
+
+def _dates(text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.role) for f in helpers.found(text, "date", THURSDAY)]
+
+
+def test_a_when_clause_opening_the_lede_dates_the_incident_whatever_its_verb():
+    assert _dates("LISBON - When the tanker ran aground on Monday night, the owners were quick to deny any fault.") == [
+        ("on Monday night", "attack")]
+    # not outside the lede, and not a date after the clause's comma
+    assert _dates("Headline here. Second sentence. When the ministers met on Monday, they agreed a plan.")[0][1] != "attack"
+    assert _dates("When asked, the owners said on Monday that they had done nothing wrong.") == [("on Monday", "statement")]
+
+
+def test_a_lede_dated_on_another_day_conflicts_with_the_other_accounts():
+    event = _event({
+        "a1": "A tanker ran aground off the coast on Tuesday, killing two crew members.",
+        "a2": "When the tanker went onto the rocks on Monday, the owners blamed the pilot. "
+              "Officials have since questioned that. Two crew members were killed.",
+    })
+    assert any("Monday" in s and "Tuesday" in s for s in _summaries(event, "conflict", "date"))
