@@ -216,7 +216,10 @@ FATE_ROLES = {
     "airlifted": "rescued", "winched": "rescued",
     # Those who lived through it: a count of its own, never the toll nor the group's total.
     "survived": "survived", "survive": "survived", "survivors": "survived", "survivor": "survived",
+    "alive": "survived",
 }
+# Words before "alive" that make it a manner of death ("burned alive", "buried alive").
+DEATH_BEFORE_ALIVE = frozenset("burned burnt buried".split())
 # "lost their livestock", "lost most of his sheep": a loss of property, not of life ("lost their lives" is).
 LOSS_OBJECTS = frozenset("their his her its our my all most everything contact power the a an".split())
 # Words after a count saying those people were driven out: "forced 3,000 people from their homes".

@@ -174,6 +174,8 @@ def _role(tokens: list[Token], lo: int, hi: int) -> str | None:
         role = lx.CASUALTY_ROLES.get(tok.lower) or lx.FATE_ROLES.get(tok.lower)
         if role is None or tok.lower == "lost" and _lost_property(tokens, m):
             continue
+        if tok.lower == "alive" and m > 0 and tokens[m - 1].lower in lx.DEATH_BEFORE_ALIVE:
+            role = "killed"  # "five people were burned alive"
         if m >= hi and _casualties_as_object(tokens, m):
             continue  # "Several players visited the injured": the count is of those visiting
         if role == "wounded" and m > 0 and tokens[m - 1].lower in lx.MORTAL_WORDS:

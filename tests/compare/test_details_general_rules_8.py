@@ -258,3 +258,9 @@ def test_a_lede_dated_on_another_day_conflicts_with_the_other_accounts():
               "Officials have since questioned that. Two crew members were killed.",
     })
     assert any("Monday" in s and "Tuesday" in s for s in _summaries(event, "conflict", "date"))
+
+
+def test_those_found_alive_survived_and_those_burned_alive_were_killed():
+    assert _counts("Villagers found at least nine bodies and three people alive.") == [
+        ("at least nine bodies", "killed", None), ("three people", "survived", "person")]
+    assert _counts("Four people were burned alive in the bus.")[0][:2] == ("Four people", "killed")
