@@ -95,26 +95,6 @@ def number_clusters(ctx: EventContext) -> dict[str, list[Found]]:
     return clusters
 
 
-SHARED_ACTION_CONTEXT = 2  # content words two sentences share, besides the verb, to date one action
-
-
-def _dated_actions(ctx: EventContext) -> dict[str, list[Found]]:
-    """Dates of one action in several accounts, which no event word claims: the same verb in
-    sentences sharing two content words ("recovered both flight recorders on Wednesday" / "The flight
-    recorders, recovered on 17 March"). Each such date also stays in the plain dates."""
-    by_verb: dict[str, list[Found]] = {}
-    for f in ctx.found("date"):
-        if f.data.get("action") and isinstance(f.value, DateValue):
-            by_verb.setdefault(str(f.data["action"]), []).append(f)
-    out: dict[str, list[Found]] = {}
-    for verb, founds in by_verb.items():
-        kept = [f for f in founds if any(g.article != f.article and len(f.data["context"] & g.data["context"]) >= SHARED_ACTION_CONTEXT
-                                         for g in founds)]
-        if kept:
-            out[f"action|{verb}"] = kept
-    return out
-
-
 def _told_apart(ctx: EventContext, counts: list[Found], role: str, group: str) -> bool:
     """Whether one account gives a count of people in general and a count of `group` for the same
     role that cannot be the same count, from one source or with the group's count said to be in
