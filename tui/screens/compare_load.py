@@ -69,7 +69,7 @@ class CompareLoading:
         from store.analysis import event_sentence_count, load_bundle, load_head
         from store.common import NotFound
         from store.db import connect
-        from store.events import get_event, is_stale
+        from store.events import is_stale
         from store.state import load_state
         from store.watch import ChangeWatch, event_snapshot
 
@@ -79,20 +79,18 @@ class CompareLoading:
             self._watch = ChangeWatch(path)
         db = connect(path)
         try:
-            try:
-                get_event(db, self.event_id)
-            except NotFound as exc:
-                app.call_from_thread(self._missing, str(exc))
+            snapshot = event_snapshot(db, self.event_id)
+            if snapshot is None:  # merged away or deleted
+                app.call_from_thread(self._missing, f"no event {self.event_id!r}")
                 return
             stale = is_stale(db, self.event_id)
-            snapshot = event_snapshot(db, self.event_id)
             place = None if keep else load_state(db, app.reviewer, f"event:{self.event_id}")
             somewhere = self.start_discrepancy or self.start_sentence or (
                 isinstance(place, dict) and place.get("discrepancy"))
             if not keep and not somewhere and event_sentence_count(db, self.event_id) > HEAD_FROM:
                 head = load_head(db, self.event_id, HEAD_ROWS)
                 if head.analysis.alignment:
-                    listed = snapshot is not None and bool(snapshot.discrepancy_ids or snapshot.orphans)
+                    listed = bool(snapshot.discrepancy_ids or snapshot.orphans)
                     painted = threading.Event()
                     app.call_from_thread(self._loaded, head, stale, build_model(head), snapshot=snapshot,
                                          place=place, listed=listed, painted=painted)

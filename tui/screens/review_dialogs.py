@@ -190,7 +190,7 @@ class TagPicker(ReviewDialog[tuple[list[str], list[str]]]):
         if field.has_focus and field.value.strip():
             self.add_tag(field.value)
             return
-        self.action_save()
+        self.save()
 
     def add_tag(self, text: str) -> None:
         field = self.query_one("#new-tag", Input)
@@ -208,6 +208,10 @@ class TagPicker(ReviewDialog[tuple[list[str], list[str]]]):
 
     @after_typed_keys
     def action_save(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        """Add a tag still typed in the field, then answer with what was added and removed."""
         field = self.query_one("#new-tag", Input)
         if field.value.strip():
             self.add_tag(field.value)
