@@ -18,6 +18,7 @@ kind, normalised key), so a re-analysis, an alias or a merge finds the same one.
 
 from __future__ import annotations
 
+from compare.details.compare_aligned import compare_aligned
 from compare.details.compare_claims import compare_accusations, compare_causes
 from compare.details.compare_names import compare_organizations, compare_people, compare_places, compare_ranks
 from compare.details.compare_quotes import compare_quotes
@@ -61,6 +62,7 @@ def find_discrepancies(
     compare_accusations(ctx)
     offset_arithmetic(ctx)
     explicit_contrast(ctx)
+    compare_aligned(ctx)
     discrepancies = _merge_sentence_omissions(event_id, list(ctx.discrepancies.values()))
     details = sorted(ctx.details.values(), key=lambda d: d.id)
     return details, sorted(discrepancies, key=lambda d: d.id)

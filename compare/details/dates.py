@@ -37,8 +37,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_month", re.compile(rf"\b(last|this|next|earlier this|later this)\s+({_MONTHS_FULL}|{_SEASON}|year|month|week)\b", re.I)),
     ("weekend", re.compile(r"\b(?:(this|last|next|over the|during the|at the|on the)\s+)weekend\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(last|this|next|on|earlier on|late on|early on)\s+)?({_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b")),
+    # before day_word: "a week ago today" is the day a week before publication, not the day itself
+    ("ago", re.compile(r"\b(\w+|\d+)\s+(days?|weeks?|months?|years?)\s+ago(?:\s+today)?\b", re.I)),
     ("day_word", re.compile(r"\b(today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening)\b", re.I)),
-    ("ago", re.compile(r"\b(\w+|\d+)\s+(days|weeks|months|years)\s+ago\b", re.I)),
     ("year", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|of)\s+((?:19|20)\d{2})\b(?![-/]\d)")),
 ]
 # A weekday named as the object of a declaration, before what the day will be: "declared Friday a
@@ -203,10 +204,10 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False,
         d = pub + timedelta(days=shift)
         return d, d
     if kind == "ago":
-        n = _small_number(g[0])
+        n = 1 if g[0].lower() in ("a", "an", "one") else _small_number(g[0])
         if n is None:
             return None
-        unit = {"days": 1, "weeks": 7, "months": 30, "years": 365}[g[1].lower()]
+        unit = {"day": 1, "week": 7, "month": 30, "year": 365}[g[1].lower().removesuffix("s")]
         d = pub - timedelta(days=n * unit)
         return d, d
     return None
@@ -258,10 +259,18 @@ def _lasting_state(tokens: list[Token], role_at: int, lo: int, hi: int) -> bool:
     return any(t.lower in LASTING_STATE_WORDS for t in between)
 
 
+def _own_verb(word: str) -> bool:
+    """A past-tense verb with no role of its own, right before a date, which is its object."""
+    return (lx.past_tense(word) and word not in lx.CASUALTY_ROLES and word not in lx.DATE_ROLE_WORDS
+            and word not in lx.SPEECH_VERBS and word not in lx.ACCUSATION_WORDS)
+
+
 def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     """What the date in body span [start, end) is about: the nearest event or reporting word."""
     lo = next((t.idx for t in tokens if t.end > start), len(tokens))
     hi = next((t.idx for t in tokens if t.start >= end), len(tokens))
+    if 0 < lo < len(tokens) and tokens[lo].lower in ("yesterday", "today") and _own_verb(tokens[lo - 1].lower):
+        return "action"  # "relatives spent yesterday outside the morgue": the day is that verb's, whatever else the sentence tells
     best: tuple[float, str] | None = None
     best_idx = 0
     funeral_said = False
@@ -356,7 +365,7 @@ def extract_dates(doc: Doc) -> list[Found]:
                 if kind == "weekday" and m.group(1) is None and text[max(0, a - 1):a].strip() != "" and a > 0:
                     continue
                 named_day = DAY_OF.match(text, b)  # "declared Wednesday a day of mourning": a day set ahead
-                future = bool(re.search(r"\b(will|would|shall|is to|are to|plans? to|scheduled)\b", text[max(0, a - 60) : a]))
+                future = bool(re.search(r"\b(will|would|shall|is to|are to|plans? to|scheduled|planned for|set for|(?:is|are) (?:expected|due|set))\b", text[max(0, a - 60) : a]))
                 span = resolve(kind, m, doc.published, future=future, from_today=bool(named_day))
                 taken.append((a, b))
                 start, end = sentence.start + a, sentence.start + b

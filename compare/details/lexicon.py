@@ -458,3 +458,17 @@ NOT_NAMES = frozenset(
     read sign support subscribers our your
     """.split()
 )
+
+
+# English verbs whose past tense does not end in -ed (grammar, not any domain's vocabulary)
+IRREGULAR_PAST = frozenset(
+    """arose awoke began bent bit blew broke brought built burnt burned caught chose came cut dealt dug drew
+    drove fell fled flew fought forbade found froze gave got grew hid hit held hung kept knew laid led
+    left lent let lit lost made meant met paid put quit ran rang rose sank sent set shook shot shut
+    slid sold sought spent split spread sprang stole stood struck swept swore swam took taught tore
+    threw told understood undertook upheld woke wore won wound withdrew wrote""".split())
+
+
+def past_tense(word: str) -> bool:
+    """Whether a lower-case word reads as a verb's past tense: an irregular one or a long -ed word."""
+    return word in IRREGULAR_PAST or len(word) > 4 and word.endswith("ed")

@@ -430,7 +430,8 @@ def _states_a_rate(tokens: list[Token]) -> bool:
         if tok.lower in lx.RATE_WORDS:
             return True
         if tok.lower in ("each", "every", "per", "a") and k + 1 < len(tokens) and tokens[k + 1].lower in lx.RATE_UNITS:
-            return True
+            if not (k + 2 < len(tokens) and tokens[k + 2].lower in ("ago", "earlier", "later", "before", "after")):
+                return True  # "a week ago" is a day, not a rate
         # a tally of many years: "over the past two decades", "in the last ten years"
         if tok.lower in ("past", "last") and any(t.lower in ("years", "decades", "centuries") for t in tokens[k + 1 : k + 4]):
             return True

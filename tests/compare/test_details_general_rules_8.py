@@ -150,7 +150,7 @@ def test_a_count_of_those_on_board_is_its_own_and_written_differently_is_a_varia
 # ------------------------------------------------------------------------------ 5. a dated action
 
 
-def test_one_action_dated_in_other_terms_is_a_variant_and_never_a_conflict():
+def test_one_action_dated_in_other_terms_is_a_variant_and_on_other_days_a_conflict():
     event = _event({
         "a1": "Divers retrieved the ship's bell from the wreck on Tuesday and handed it to the museum.",
         "a2": "The ship's bell, retrieved from the wreck on 9 May, is now at the museum.",
@@ -160,7 +160,8 @@ def test_one_action_dated_in_other_terms_is_a_variant_and_never_a_conflict():
         "a1": "Divers retrieved the ship's bell from the wreck on Tuesday.",
         "a2": "The ship's bell, retrieved from the wreck on Monday, is now at the museum.",
     })
-    assert not _summaries(other_days, "conflict")
+    # aligned sentences dating the same action (one past-tense verb) to other days disagree (engine 12)
+    assert [s for s in _summaries(other_days, "conflict") if "retrieved" in s and "on Monday" in s and "on Tuesday" in s]
     # the same verb in sentences about other things dates no one action
     unrelated = _event({
         "a1": "Divers retrieved the ship's bell on Tuesday.",

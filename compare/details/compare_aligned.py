@@ -1,0 +1,266 @@
+"""Figures and days compared through the alignment: what lines up across accounts is the same quantity.
+
+The other comparators cluster details by the role a lexicon gives them ("killed", "death date").
+A figure whose role no lexicon names ("14 inmates escaped", "lasted more than 14 hours", "took
+12 guards hostage") is never extracted as a detail there, so an unseen domain's own quantities
+went uncompared. Here the alignment stands in for the role: sentences it puts in one row tell
+the same part of the story, so two figures in them with the same counted noun or the same kind
+of unit, and with words around them in common, are one quantity told twice. Their ranges (given
+their qualifiers) that cannot overlap are a conflict; one value written in figures in one
+account and in words in another is a variant. Days work the same way: two days in aligned
+sentences with a verb in common ("declared ... on Sunday" / "declared on March 12") are the
+same day or a conflict.
+
+Everything another comparator already reports (a mention inside one of its discrepancies) is left
+to it, so this adds to the engine and never reports a thing twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from compare.details import lexicon as lx
+from compare.details.event import EventContext, one_line, quoted, upper_first
+from compare.details.found import Found
+from compare.details.numbers import _bounds, _is_part_of_name, _noun, _qualifier, _read_number
+from compare.details.quotes import content_stems, stem
+from compare.details.text import Token
+from compare.models import DateValue, NumberValue
+
+CONTEXT_WINDOW = 6  # tokens either side of a figure whose words say what it is about
+SCALE = {"hour": 1 / 24, "minute": 1 / 1440, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+@dataclass
+class Slot:
+    """One figure of an aligned sentence: its found record, what it counts, its range, its words."""
+
+    found: Found
+    key: str  # the counted noun's stem, or "time" for a duration
+    lo: float
+    hi: float
+    context: frozenset[str]
+    written: str  # "figures" or "words"
+    told: frozenset[float] = frozenset()  # every exact figure of its sentence, whatever it counts
+
+
+def compare_aligned(ctx: EventContext) -> None:
+    """Conflicts and variants between figures and days of sentences the alignment lines up."""
+    if len(ctx.articles) < 2:
+        return
+    covered = _covered_spans(ctx)
+    docs = {facts.doc.article.id: facts.doc for facts in ctx.facts}
+    dates = {}
+    for f in ctx.found("date"):
+        dates.setdefault((f.article, f.sentence_idx), []).append(f)
+    for row in ctx.alignment:
+        cells = [(a, i) for a, i in row.cells.items() if i is not None and a in docs]
+        if len({a for a, _ in cells}) < 2:
+            continue
+        slots = [s for a, i in cells for s in _slots(docs[a], i, dates.get((a, i), []), covered)]
+        _compare_figures(ctx, slots)
+        day_mentions = [f for a, i in cells for f in dates.get((a, i), []) if not _is_covered(f, covered)]
+        _compare_days(ctx, day_mentions, docs)
+
+
+# ------------------------------------------------------------------------------------- figures
+
+def _slots(doc, s_idx: int, dates: list[Found], covered: Covered) -> list[Slot]:
+    if s_idx >= len(doc.tokens):
+        return []
+    tokens = doc.tokens[s_idx]
+    taken = [(d.start, d.end) for d in dates]
+    out: list[Slot] = []
+    told: set[float] = set()
+    i = 0
+    while i < len(tokens):
+        j, value, vague = _read_number(tokens, i)
+        if j == i:
+            i += 1
+            continue
+        if value is not None:
+            told.add(float(value))
+        slot = _slot(doc, s_idx, tokens, i, j, value, vague, taken)
+        if slot is not None and not _is_covered(slot.found, covered):
+            out.append(slot)
+        i = j
+    for slot in out:
+        slot.told = frozenset(told)
+    return out
+
+
+def _slot(doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int | None,
+          vague: tuple[int, int | None] | None, taken: list[tuple[int, int]]) -> Slot | None:
+    tok = tokens[i]
+    if vague is not None or value is None or any(a <= tok.start < b for a, b in taken):
+        return None  # "dozens": too loose to set against a figure here; a date's day is not a count
+    if _is_part_of_name(tokens, i, j) or i > 0 and tokens[i - 1].text in (".", "#") or tok.is_number and len(tok.text) == 4 and 1900 <= value <= 2100:
+        return None  # "No. 1", "Route 9", a year
+    if i > 0 and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text in ",)":
+        return None  # "Rosa Chango, 54,": an age
+    k = j + 1 if j < len(tokens) and tokens[j].text in "-‐‑" else j  # "six-hour"
+    unit = tokens[k].lower if k < len(tokens) else ""
+    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in SCALE else unit
+    qualifier, qstart = _qualifier(tokens, i)
+    lo, hi = _bounds(value, qualifier)
+    if unit in SCALE:
+        key, end, scale = "time", k + 1, SCALE[unit]
+    else:
+        noun, nend = _noun(tokens, j)
+        if noun is None or noun in lx.MEASURE_UNITS or unit in lx.MEASURE_UNITS:
+            return None  # a figure of nothing named, or a measure this does not convert
+        key, end, scale = stem(noun), nend, 1.0
+    skip = {tokens[m].lower for m in range(qstart, end)}
+    around = tokens[max(0, qstart - CONTEXT_WINDOW):qstart] + tokens[end:end + CONTEXT_WINDOW]
+    context = frozenset(content_stems(" ".join(t.text for t in around if t.lower not in skip and not t.is_number)))
+    start, stop = tokens[qstart].start, tokens[end - 1].end
+    number = NumberValue(lo, hi, qualifier, None if key == "time" else key)
+    found = Found("number", doc.article.id, s_idx, start, stop, doc.body[start:stop], number,
+                  f"aligned|{key}", role="aligned")
+    high = float("inf") if hi is None else hi * scale
+    return Slot(found, key, (lo or 0) * scale, high, context, "figures" if tok.is_number else "words")
+
+
+def _compare_figures(ctx: EventContext, slots: list[Slot]) -> None:
+    by_key: dict[str, dict[str, list[Slot]]] = {}
+    for s in slots:
+        by_key.setdefault(s.key, {}).setdefault(s.found.article, []).append(s)
+    for key, per_article in sorted(by_key.items()):
+        single = [ss[0] for ss in per_article.values() if len(ss) == 1]  # two figures of one noun in a sentence: which is which is unsure
+        if len(single) < 2:
+            continue
+        pairs = [(a, b) for a, b in combinations(single, 2) if a.context & b.context]
+        # "built for 1,100 inmates, held 1,870" against "held 1,870 inmates": a figure the other
+        # sentence also gives, counting something unnamed there, is that figure, not a rival
+        clash = [(a, b) for a, b in pairs if (a.hi < b.lo or b.hi < a.lo) and not _told_by_other(a, b)]
+        same = [(a, b) for a, b in pairs if a.lo == a.hi == b.lo == b.hi and a.written != b.written]
+        if clash:
+            _conflict(ctx, key, single, clash)
+        elif same:
+            _variant(ctx, key, same)
+
+
+def _told_by_other(a: Slot, b: Slot) -> bool:
+    return a.key != "time" and (a.lo == a.hi and a.lo in b.told or b.lo == b.hi and b.lo in a.told)
+
+
+def _conflict(ctx: EventContext, key: str, single: list[Slot], clash: list[tuple[Slot, Slot]]) -> None:
+    involved = {id(s): s for pair in clash for s in pair}
+    sides: list[list[Slot]] = []
+    for s in single:  # the accounts the clashing figures agree with join their side
+        if id(s) not in involved and not any(s.hi < o.lo or o.hi < s.lo for o in involved.values()):
+            continue
+        involved[id(s)] = s
+    for s in sorted(involved.values(), key=lambda s: (s.lo, s.found.article)):
+        side = next((side for side in sides if all(not (s.hi < o.lo or o.hi < s.lo) for o in side)), None)
+        if side is None:
+            sides.append([s])
+        else:
+            side.append(s)
+    what = "duration" if key == "time" else f"{key} count"
+    values = " vs ".join(" / ".join(f"{quoted(s.found.text)} ({ctx.label(s.found.article)})" for s in side) for side in sides)
+    founds = [s.found for side in sides for s in side]
+    ctx.add_discrepancy(
+        "conflict", "number", f"aligned|{key}|{_anchor(ctx, founds)}",
+        f"{upper_first(what)} in aligned sentences: {values}",
+        "Rule aligned-figures-disagree: sentences the alignment lines up tell the same part of the story, "
+        f"and these figures of the same {'unit of time' if key == 'time' else 'counted noun'} with words in common "
+        f"allow ranges that do not overlap. Values: {one_line(values, 400)}.",
+        founds)
+
+
+def _variant(ctx: EventContext, key: str, same: list[tuple[Slot, Slot]]) -> None:
+    a, b = same[0]
+    forms = " / ".join(f"{quoted(s.found.text)} ({ctx.label(s.found.article)})" for s in (a, b))
+    ctx.add_discrepancy(
+        "variant", "number", f"aligned|{key}|{_anchor(ctx, [a.found, b.found])}",
+        f"{upper_first('duration' if key == 'time' else key + ' count')} written differently: {forms}",
+        "Rule aligned-figure-written-differently: aligned sentences give the same value, once in figures "
+        f"and once in words ({forms}).",
+        [a.found, b.found])
+
+
+def _anchor(ctx: EventContext, founds: list[Found]) -> str:
+    """What keys the discrepancy (and so its id): the first mention's article and sentence text,
+    which a re-analysis or another account joining the event does not move."""
+    first = min(founds, key=lambda f: (f.article, f.sentence_idx))
+    return f"{first.article}:{ctx.sentence(first.article, first.sentence_idx)[:80]}"
+
+
+# ---------------------------------------------------------------------------------------- days
+
+def _compare_days(ctx: EventContext, mentions: list[Found], docs) -> None:
+    verbs = {id(f): _verbs_near(docs[f.article], f) for f in mentions}
+    singles = [f for f in mentions if isinstance(f.value, DateValue) and f.role not in ("dateline", "background")
+               and _one_day(f.value) and sum(g.article == f.article for g in mentions) == 1]
+    for a, b in combinations(singles, 2):
+        common = sorted(verbs[id(a)].keys() & verbs[id(b)].keys())
+        if a.article == b.article or not common:
+            continue
+        va, vb = a.value, b.value
+        assert isinstance(va, DateValue) and isinstance(vb, DateValue)
+        shared = verbs[id(a)][common[0]]
+        key = f"aligned|day|{common[0]}|{min(a.article, b.article)}"
+        pair = f"{quoted(a.text)} = {_span(va)} ({ctx.label(a.article)}) vs {quoted(b.text)} = {_span(vb)} ({ctx.label(b.article)})"
+        if va.end < vb.start or vb.end < va.start:
+            ctx.add_discrepancy(
+                "conflict", "date", key, f"Day of what was {shared}: {pair}",
+                "Rule aligned-days-disagree: sentences the alignment lines up date the same action (the verb "
+                f"{shared!r} near both) to days that cannot be the same. Values: {pair}.", [a, b])
+        elif va == vb and a.text.lower().removeprefix("on ") != b.text.lower().removeprefix("on "):
+            ctx.add_discrepancy(
+                "variant", "date", key, f"Day of what was {shared}, written differently: {pair}",
+                "Rule aligned-day-written-differently: aligned sentences date the same action (the verb "
+                f"{shared!r} near both) to the same day, written in other words. Values: {pair}.", [a, b])
+
+
+def _one_day(v: DateValue) -> bool:
+    """A day, or a night running into the next: months and years ("last year") are periods, not days."""
+    try:
+        return (date.fromisoformat(v.end) - date.fromisoformat(v.start)).days <= 1
+    except (TypeError, ValueError):
+        return False
+
+
+def _span(v: DateValue) -> str:
+    return v.start if v.start == v.end else f"{v.start}..{v.end}"
+
+
+# Verbs that only report speech: a day next to them is when something was said, which accounts
+# may well give differently without disagreeing ("declared" acts as well, so it is not here).
+SAYING = frozenset("said told reported quoted added stated wrote claimed confirmed insisted noted explained".split())
+
+
+def _verbs_near(doc, f: Found) -> dict[str, str]:
+    """The past-tense verbs (no reporting verbs) in the twelve words before a date, by stem:
+    "declared ... on Sunday", "broke out late on Saturday night"."""
+    tokens = doc.tokens[f.sentence_idx]
+    at = next((t.idx for t in tokens if t.start >= f.start), len(tokens))
+    words = [t.lower for t in tokens[max(0, at - 12):at] if t.is_word]
+    return {stem(w): w for w in words if w not in SAYING and lx.past_tense(w)}
+
+
+# ------------------------------------------------------------------------------------ coverage
+
+Covered = dict[tuple[str, int], list[tuple[int, int]]]
+
+
+def _covered_spans(ctx: EventContext) -> Covered:
+    """The spans, by (article, sentence), that other comparators have judged: every mention one of
+    their conflicts or variants holds, and every count the count extractor typed (compare_numbers
+    weighs those with their roles, including the ones never in conflict, such as flights cancelled
+    by noon against all those cancelled)."""
+    covered: Covered = {}
+    for d in ctx.discrepancies.values():
+        if d.cls in ("conflict", "variant"):
+            for m in d.mentions:
+                covered.setdefault((m.article, m.sentence_idx), []).append((m.start, m.end))
+    for f in ctx.found("number"):
+        covered.setdefault((f.article, f.sentence_idx), []).append((f.start, f.end))
+    return covered
+
+
+def _is_covered(f: Found, covered: Covered) -> bool:
+    return any(s < f.end and f.start < e for s, e in covered.get((f.article, f.sentence_idx), ()))

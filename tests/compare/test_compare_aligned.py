@@ -1,0 +1,119 @@
+"""Figures and days compared through the alignment (engine 12), on invented sentences of their own:
+a figure no lexicon gives a role to is compared with the figure of the same counted noun or unit in
+the sentence another account lines up with it; days of one action (the same past-tense verb) in
+aligned sentences conflict or are a variant. Also the date fixes of that round: "a week ago today",
+a weekday ahead after "expected", and a day that is the object of its own verb."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+SATURDAY = "2024-06-15"
+
+
+def _event(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    return helpers.analysed(texts, SATURDAY)
+
+
+_summaries = helpers.summaries
+
+
+def _dates(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.text, f.value.start, f.role) for f in helpers.found(text, "date", SATURDAY)]
+
+
+# ------------------------------------------------------------------------------------- figures
+
+
+def test_rival_counts_of_an_unlexicalised_group_in_aligned_sentences_conflict():
+    event = _event({
+        "a1": "The harbour master said 40 trawlers left the port before the storm.",
+        "a2": "Only nine trawlers left the port before the storm, the coastguard said.",
+    })
+    conflicts = _summaries(event, "conflict", "number")
+    assert any("40 trawlers" in s and "nine trawlers" in s for s in conflicts), conflicts
+
+
+def test_durations_in_aligned_sentences_conflict_when_their_ranges_cannot_meet():
+    event = _event({
+        "a1": "Firefighters put out the blaze at the depot after about three hours.",
+        "a2": "The blaze at the depot burned for more than 11 hours before firefighters put it out.",
+    })
+    assert any("Duration" in s and "11 hours" in s for s in _summaries(event, "conflict", "number"))
+    compatible = _event({
+        "a1": "Firefighters put out the blaze at the depot after about three hours.",
+        "a2": "Firefighters put out the blaze at the depot after a three-hour fight.",
+    })
+    assert not _summaries(compatible, "conflict")
+
+
+def test_one_figure_in_words_and_in_figures_is_a_variant():
+    event = _event({
+        "a1": "Strikers blocked 14 lorries at the border crossing.",
+        "a2": "Strikers blocked fourteen lorries at the border crossing.",
+    })
+    assert any("14 lorries" in s and "fourteen lorries" in s for s in _summaries(event, "variant", "number"))
+    assert not _summaries(event, "conflict")
+
+
+def test_a_figure_the_other_sentence_also_gives_is_no_rival_of_a_third():
+    # "built for 1,100 inmates, held 1,870" against "held 1,870 inmates": 1,100 is the capacity
+    event = _event({
+        "a1": "The jail, built for about 1,100 inmates, held 1,870 on the night of the fire.",
+        "a2": "The jail held 1,870 inmates on the night of the fire.",
+    })
+    assert not _summaries(event, "conflict")
+
+
+def test_two_figures_of_one_noun_in_a_sentence_are_not_compared():
+    # which of a2's crates is a1's is unsure: neither is set against a1's figure
+    event = _event({
+        "a1": "Volunteers carried 30 crates out of the flooded warehouse.",
+        "a2": "Volunteers carried 30 crates out of the flooded warehouse, and two crates were found downstream.",
+    })
+    assert not _summaries(event, "conflict")
+
+
+# ---------------------------------------------------------------------------------------- days
+
+
+def test_one_action_dated_to_other_days_in_aligned_sentences_conflicts():
+    event = _event({
+        "a1": "The fire broke out late on Thursday night in the basement of the depot.",
+        "a2": "The fire broke out on Wednesday night in the basement of the depot.",
+    })
+    conflicts = _summaries(event, "conflict", "date")
+    assert any("broke" in s and "Thursday" in s and "Wednesday" in s for s in conflicts), conflicts
+
+
+def test_days_of_saying_something_are_not_compared():
+    event = _event({
+        "a1": "The mayor of the town said on Thursday that the depot would be rebuilt.",
+        "a2": "The mayor of the town said on Friday that the depot would be rebuilt.",
+    })
+    assert not [s for s in _summaries(event, "conflict", "date") if "said" in s]
+
+
+def test_a_week_ago_today_is_the_day_a_week_before_publication():
+    assert _dates("The depot burned down a week ago today.")[0][:2] == ("a week ago today", "2024-06-08")
+    assert _dates("The depot burned down two weeks ago.")[0][:2] == ("two weeks ago", "2024-06-01")
+
+
+def test_a_figure_a_week_ago_is_no_rate():
+    counts = [f.text for f in helpers.found("At least 12 workers were killed a week ago today, the union said.", "number", SATURDAY)]
+    assert counts == ["At least 12 workers"]
+
+
+def test_a_weekday_expected_or_planned_lies_ahead():
+    assert _dates("The first funerals are expected on Tuesday.")[0][1] == "2024-06-18"
+    assert _dates("A memorial service is planned for Friday.")[0][1] == "2024-06-21"
+
+
+def test_a_day_that_is_the_object_of_its_own_verb_is_that_verb_s():
+    dates = _dates("Relatives of the workers who died in the fire spent yesterday outside the morgue.")
+    assert dates[0][0] == "yesterday" and dates[0][2] == "action"
