@@ -30,6 +30,11 @@ from compare.details.text import Token
 from compare.models import DateValue, NumberValue
 
 CONTEXT_WINDOW = 6  # tokens either side of a figure whose words say what it is about
+# What the words around two figures of sentences the alignment did not pair must weigh together
+# (EventContext.weight, an idf): one word rare in the event ("hostage") or two common ones
+ACROSS_WEIGHT = 3.0
+ACROSS_DAY_SHARED = 3  # content words, besides the verb, of two such sentences giving days
+MAX_ACROSS = 60  # figures of one noun (or days) an event may hold for them to be paired across it
 SCALE = {"hour": 1 / 24, "minute": 1 / 1440, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -63,6 +68,34 @@ def compare_aligned(ctx: EventContext) -> None:
         _compare_figures(ctx, slots)
         day_mentions = [f for a, i in cells for f in dates.get((a, i), []) if not _is_covered(f, covered)]
         _compare_days(ctx, day_mentions, docs)
+    _compare_across_event(ctx, docs, dates)
+
+
+def _compare_across_event(ctx: EventContext, docs, dates: dict[tuple[str, int], list[Found]]) -> None:
+    """The same comparison between sentences the alignment did not pair (a lede against a later
+    paragraph), asking for more in common: rare words around the figures, or a past-tense
+    verb and three content words of the sentences for days."""
+    covered = _covered_spans(ctx)
+    slots: list[Slot] = []
+    day_mentions: list[Found] = []
+    for a, doc in docs.items():
+        for i in range(len(doc.tokens)):
+            here = _slots(doc, i, dates.get((a, i), []), covered)
+            keys = [s.key for s in here]
+            slots.extend(s for s in here if keys.count(s.key) == 1)
+            day_mentions.extend(f for f in dates.get((a, i), []) if not _is_covered(f, covered))
+    by_key: dict[str, list[Slot]] = {}
+    for slot in slots:
+        by_key.setdefault(slot.key, []).append(slot)
+    for key, group in sorted(by_key.items()):
+        if len(group) > MAX_ACROSS:
+            continue  # a noun counted everywhere: which figure answers which is not for words in common to say
+        pairs = [(a, b) for a, b in combinations(group, 2)
+                 if a.found.article != b.found.article and sum(map(ctx.weight, a.context & b.context)) >= ACROSS_WEIGHT]
+        linked = list({id(s): s for pair in pairs for s in pair}.values())
+        _judge(ctx, key, linked, pairs)
+    if len(day_mentions) <= MAX_ACROSS:
+        _compare_days(ctx, day_mentions, docs, across=True)
 
 
 # ------------------------------------------------------------------------------------- figures
@@ -100,6 +133,8 @@ def _slot(doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int | Non
         return None  # "No. 1", "Route 9", a year
     if i > 0 and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text in ",)":
         return None  # "Rosa Chango, 54,": an age
+    if j < len(tokens) and tokens[j].lower == "of" and (tok.lower == "one" or value == 1):
+        return None  # "one of the blocks" picks one out; it counts nothing
     k = j + 1 if j < len(tokens) and tokens[j].text in "-‐‑" else j  # "six-hour"
     unit = tokens[k].lower if k < len(tokens) else ""
     unit = unit[:-1] if unit.endswith("s") and unit[:-1] in SCALE else unit
@@ -131,15 +166,18 @@ def _compare_figures(ctx: EventContext, slots: list[Slot]) -> None:
         single = [ss[0] for ss in per_article.values() if len(ss) == 1]  # two figures of one noun in a sentence: which is which is unsure
         if len(single) < 2:
             continue
-        pairs = [(a, b) for a, b in combinations(single, 2) if a.context & b.context]
-        # "built for 1,100 inmates, held 1,870" against "held 1,870 inmates": a figure the other
-        # sentence also gives, counting something unnamed there, is that figure, not a rival
-        clash = [(a, b) for a, b in pairs if (a.hi < b.lo or b.hi < a.lo) and not _told_by_other(a, b)]
-        same = [(a, b) for a, b in pairs if a.lo == a.hi == b.lo == b.hi and a.written != b.written]
-        if clash:
-            _conflict(ctx, key, single, clash)
-        elif same:
-            _variant(ctx, key, same)
+        _judge(ctx, key, single, [(a, b) for a, b in combinations(single, 2) if a.context & b.context])
+
+
+def _judge(ctx: EventContext, key: str, slots: list[Slot], pairs: list[tuple[Slot, Slot]]) -> None:
+    # "built for 1,100 inmates, held 1,870" against "held 1,870 inmates": a figure the other
+    # sentence also gives, counting something unnamed there, is that figure, not a rival
+    clash = [(a, b) for a, b in pairs if (a.hi < b.lo or b.hi < a.lo) and not _told_by_other(a, b)]
+    same = [(a, b) for a, b in pairs if a.lo == a.hi == b.lo == b.hi and a.written != b.written]
+    if clash:
+        _conflict(ctx, key, slots, clash)
+    elif same:
+        _variant(ctx, key, same)
 
 
 def _told_by_other(a: Slot, b: Slot) -> bool:
@@ -164,9 +202,9 @@ def _conflict(ctx: EventContext, key: str, single: list[Slot], clash: list[tuple
     founds = [s.found for side in sides for s in side]
     ctx.add_discrepancy(
         "conflict", "number", f"aligned|{key}|{_anchor(ctx, founds)}",
-        f"{upper_first(what)} in aligned sentences: {values}",
-        "Rule aligned-figures-disagree: sentences the alignment lines up tell the same part of the story, "
-        f"and these figures of the same {'unit of time' if key == 'time' else 'counted noun'} with words in common "
+        f"{upper_first(what)}: {values}",
+        "Rule aligned-figures-disagree: sentences the alignment lines up, or that share rare words around "
+        f"their figures, tell the same part of the story, and these figures of the same {'unit of time' if key == 'time' else 'counted noun'} with words in common "
         f"allow ranges that do not overlap. Values: {one_line(values, 400)}.",
         founds)
 
@@ -177,7 +215,8 @@ def _variant(ctx: EventContext, key: str, same: list[tuple[Slot, Slot]]) -> None
     ctx.add_discrepancy(
         "variant", "number", f"aligned|{key}|{_anchor(ctx, [a.found, b.found])}",
         f"{upper_first('duration' if key == 'time' else key + ' count')} written differently: {forms}",
-        "Rule aligned-figure-written-differently: aligned sentences give the same value, once in figures "
+        "Rule aligned-figure-written-differently: aligned sentences, or sentences sharing rare words around "
+        "their figures, give the same value, once in figures "
         f"and once in words ({forms}).",
         [a.found, b.found])
 
@@ -191,13 +230,16 @@ def _anchor(ctx: EventContext, founds: list[Found]) -> str:
 
 # ---------------------------------------------------------------------------------------- days
 
-def _compare_days(ctx: EventContext, mentions: list[Found], docs) -> None:
+def _compare_days(ctx: EventContext, mentions: list[Found], docs, across: bool = False) -> None:
     verbs = {id(f): _verbs_near(docs[f.article], f) for f in mentions}
+    words = {id(f): set(content_stems(ctx.sentence(f.article, f.sentence_idx))) for f in mentions} if across else {}
     singles = [f for f in mentions if isinstance(f.value, DateValue) and f.role not in ("dateline", "background")
-               and _one_day(f.value) and sum(g.article == f.article for g in mentions) == 1]
+               and _one_day(f.value) and sum((g.article, g.sentence_idx) == (f.article, f.sentence_idx) for g in mentions) == 1]
     for a, b in combinations(singles, 2):
         common = sorted(verbs[id(a)].keys() & verbs[id(b)].keys())
         if a.article == b.article or not common:
+            continue
+        if across and len((words[id(a)] & words[id(b)]) - set(common)) < ACROSS_DAY_SHARED:
             continue
         va, vb = a.value, b.value
         assert isinstance(va, DateValue) and isinstance(vb, DateValue)
@@ -207,12 +249,14 @@ def _compare_days(ctx: EventContext, mentions: list[Found], docs) -> None:
         if va.end < vb.start or vb.end < va.start:
             ctx.add_discrepancy(
                 "conflict", "date", key, f"Day of what was {shared}: {pair}",
-                "Rule aligned-days-disagree: sentences the alignment lines up date the same action (the verb "
+                "Rule aligned-days-disagree: sentences the alignment lines up (or that share three content "
+                "words besides the verb) date the same action (the verb "
                 f"{shared!r} near both) to days that cannot be the same. Values: {pair}.", [a, b])
         elif va == vb and a.text.lower().removeprefix("on ") != b.text.lower().removeprefix("on "):
             ctx.add_discrepancy(
                 "variant", "date", key, f"Day of what was {shared}, written differently: {pair}",
-                "Rule aligned-day-written-differently: aligned sentences date the same action (the verb "
+                "Rule aligned-day-written-differently: aligned sentences (or sentences sharing three content "
+                "words besides the verb) date the same action (the verb "
                 f"{shared!r} near both) to the same day, written in other words. Values: {pair}.", [a, b])
 
 

@@ -117,3 +117,25 @@ def test_a_weekday_expected_or_planned_lies_ahead():
 def test_a_day_that_is_the_object_of_its_own_verb_is_that_verb_s():
     dates = _dates("Relatives of the workers who died in the fire spent yesterday outside the morgue.")
     assert dates[0][0] == "yesterday" and dates[0][2] == "action"
+
+
+# ------------------------------------------------------------------------------- across the event
+
+
+def test_figures_of_sentences_not_aligned_meet_on_a_rare_word_around_them():
+    # the weight is an idf over the event's sentences: "hostage" is rare here, the depot is not
+    filler = ("The depot lies on the edge of the city. The depot was built in 1990. Traffic around "
+              "the depot was diverted. The depot owners said little. Police guarded the depot. ")
+    event = _event({
+        "a1": filler + "Armed men who stormed the depot took 12 drivers hostage.",
+        "a2": "Gunmen held twelve drivers hostage for most of the night. " + filler,
+    })
+    assert any("12 drivers" in s and "twelve drivers" in s for s in _summaries(event, "variant", "number"))
+
+
+def test_one_of_a_group_is_no_count():
+    event = _event({
+        "a1": "The quake brought down one of the blocks on the main square.",
+        "a2": "The quake brought down four blocks on the main square.",
+    })
+    assert not _summaries(event, "conflict")
