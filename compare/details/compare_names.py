@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from compare.details import lexicon as lx
 from compare.details.compare_values import age_owner
-from compare.details.event import WORD, EventContext
+from compare.details.event import WORD, EventContext, fold_accents
 from compare.details.found import Found
 from compare.details.text import Token
 from compare.models import Article
@@ -156,7 +156,14 @@ def _named_in(ctx: EventContext, article: Article, founds: list[Found]) -> bool:
     # terminal", "from Dhaka"): before one it opens another name ("the Sindh Valley Express").
     short = {f.text for f in founds if len(f.text) == 5 and " " not in f.text}
     body, starts = article.body, ctx.word_starts(article)
-    return any(_writes(body, starts, s) for s in surfaces) or any(_writes(body, starts, s, r"(?!\s+[A-Z])") for s in short)
+    if any(_writes(body, starts, s) for s in surfaces) or any(_writes(body, starts, s, r"(?!\s+[A-Z])") for s in short):
+        return True
+    accented = {s for s in surfaces | short if fold_accents(s) != s}
+    if not accented:
+        return False
+    # "Fausto Cárdenas" written "Fausto Cardenas": the same name, its accents dropped
+    body, starts = ctx.folded(article)
+    return any(_writes(body, starts, fold_accents(s), "" if s in surfaces else r"(?!\s+[A-Z])") for s in accented)
 
 
 @lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class EventContext:
     n_sentences: int = 0
     _weights: dict[str, float] = field(default_factory=dict)
     _word_starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    _folded: dict[str, tuple[str, dict[str, list[int]]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, event_id: str, articles: list[Article], facts: list[ArticleFacts],
@@ -92,13 +94,17 @@ class EventContext:
         looking a name up in an account does not read the whole body."""
         starts = self._word_starts.get(article.id)
         if starts is None:
-            starts = self._word_starts[article.id] = {}
-            words = [(m.group(), m.start()) for m in WORD.finditer(article.body)]
-            for (word, at), (following, _) in pairwise([*words, ("", -1)]):
-                starts.setdefault(word, []).append(at)
-                if following:
-                    starts.setdefault(f"{word} {following}", []).append(at)
+            starts = self._word_starts[article.id] = _index_words(article.body)
         return starts
+
+    def folded(self, article: Article) -> tuple[str, dict[str, list[int]]]:
+        """The body with its accents dropped ("Cárdenas" -> "Cardenas") and its word index, so a
+        name one account writes with accents is found in another that writes it without."""
+        folded = self._folded.get(article.id)
+        if folded is None:
+            body = fold_accents(article.body)
+            folded = self._folded[article.id] = (body, _index_words(body))
+        return folded
 
     def person_name(self, key: str) -> str:
         return self.person_names.get(key, key)
@@ -227,6 +233,22 @@ class EventContext:
     def present_in(self, founds: Iterable[Found]) -> list[str]:
         have = {f.article for f in founds}
         return [a for a in self.article_ids if a in have]
+
+
+def fold_accents(text: str) -> str:
+    """Text without its combining accents (NFKD, marks dropped); other letters kept as they are."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _index_words(body: str) -> dict[str, list[int]]:
+    """Where each word of a body begins, and each word with the next one (EventContext.word_starts)."""
+    starts: dict[str, list[int]] = {}
+    words = [(m.group(), m.start()) for m in WORD.finditer(body)]
+    for (word, at), (following, _) in pairwise([*words, ("", -1)]):
+        starts.setdefault(word, []).append(at)
+        if following:
+            starts.setdefault(f"{word} {following}", []).append(at)
+    return starts
 
 
 def _unique(founds: Iterable[Found]) -> list[Found]:

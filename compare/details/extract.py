@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from compare.details import lexicon as lx
 from compare.details.attribution import Frame, Resolver, sentence_frames, source_at
 from compare.details.background import mark_background
 from compare.details.causes import extract_causes, incident_victim, sentence_victims
@@ -27,7 +28,7 @@ from compare.details.quotes import extract_quotes, find_quote_spans
 from compare.details.site_parts import extract_site_parts
 from compare.details.text import Doc
 from compare.models import Article
-from compare.names import AliasTable
+from compare.names import AliasTable, person_key
 
 
 @dataclass
@@ -60,6 +61,7 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
         if not s_frames:
             _remember_subject(doc, s_idx, names_at[s_idx], resolver)
         frames.append(s_frames)
+    names += _speakers_unread(doc, frames, names, aliases)
     quotes = extract_quotes(doc, frames, quote_spans)
     money = extract_money(doc)
     money_at = by_sentence(money, len(doc.sentences))
@@ -89,6 +91,34 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
                 # the lede's incident is the article's: its victims are the first the article counts
                 f.data["victim"] = next((v for _, v in sorted(victims.items()) if v), None)
     return ArticleFacts(doc, people, frames, found, victims)
+
+
+def _speakers_unread(doc: Doc, frames: list[list[Frame]], names: list[Found], aliases: AliasTable) -> list[Found]:
+    """People the reporting frames name in full ("Fausto Cardenas, the retired army colonel who
+    heads the SNAI, was quoted as saying") where the entity reader took no person: a speaker is a
+    person the account names, so another account naming them is no omission, and a spelling of
+    theirs is compared with the others'."""
+    out: list[Found] = []
+    for s_idx, s_frames in enumerate(frames):
+        for frame in s_frames:
+            agent = frame.agent
+            surface = doc.body[agent.start:agent.end]
+            if agent.start < 0 or " " not in agent.key or not _reads_as_name(surface):
+                continue  # "she", "the spokeswoman": a speaker resolved to a person, but not named here
+            if any(f.kind == "person" and f.start < agent.end and agent.start < f.end for f in names + out):
+                continue
+            canonical = aliases.canonical("person", surface) or agent.display
+            out.append(Found("person", doc.article.id, s_idx, agent.start, agent.end, surface, canonical,
+                             person_key(canonical), data={"title": "", "aged": None}))
+    return out
+
+
+def _reads_as_name(words: str) -> bool:
+    """Two to four capitalised words, none the head of an organisation's or a place's name: an
+    unknown speaker's words that read as a person's name ("Fausto Cardenas", not "Red Cross")."""
+    parts = words.split()
+    return (2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
+            and not any(p.lower() in lx.ORG_HEADS or p.lower() in lx.PLACE_HEADS for p in parts))
 
 
 def by_sentence(found: list[Found], n: int) -> list[list[Found]]:
