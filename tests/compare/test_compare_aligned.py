@@ -139,3 +139,15 @@ def test_one_of_a_group_is_no_count():
         "a2": "The quake brought down four blocks on the main square.",
     })
     assert not _summaries(event, "conflict")
+
+
+# ------------------------------------------------------------------------------------- names
+
+
+def test_a_name_without_its_accents_is_the_same_person_and_no_omission():
+    event = _event({
+        "a1": "“The fire is out,” José Núñez, the fire chief, told reporters on Friday.",
+        "a2": "Jose Nunez, the veteran officer who leads the fire brigade, was quoted as saying: 'The fire is out.'",
+    })
+    assert not [s for s in _summaries(event, "omission") if "Núñez" in s or "Nunez" in s]
+    assert any("Núñez" in s and "Nunez" in s for s in _summaries(event, "variant", "person"))
