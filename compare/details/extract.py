@@ -105,6 +105,8 @@ def _speakers_unread(doc: Doc, frames: list[list[Frame]], names: list[Found], al
             surface = doc.body[agent.start:agent.end]
             if agent.start < 0 or " " not in agent.key or not _reads_as_name(surface):
                 continue  # "she", "the spokeswoman": a speaker resolved to a person, but not named here
+            if agent.kind != "person" and not doc.body.startswith(",", agent.end):
+                continue  # words the resolver could not place are a person's name only before an apposition
             if any(f.kind == "person" and f.start < agent.end and agent.start < f.end for f in names + out):
                 continue
             canonical = aliases.canonical("person", surface) or agent.display
@@ -118,7 +120,12 @@ def _reads_as_name(words: str) -> bool:
     unknown speaker's words that read as a person's name ("Fausto Cardenas", not "Red Cross")."""
     parts = words.split()
     return (2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
-            and not any(p.lower() in lx.ORG_HEADS or p.lower() in lx.PLACE_HEADS for p in parts))
+            and not any(p.lower() in NOT_IN_PERSON_NAMES or p.lower() in lx.DEMONYMS for p in parts))
+
+
+# Words no person's name holds: the heads of organisations' and places' names, and a few more
+# that head rescue and relief bodies' names ("Syrian Civil Defence", "Red Cross")
+NOT_IN_PERSON_NAMES = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset("defence defense cross rescue relief helmets".split())
 
 
 def by_sentence(found: list[Found], n: int) -> list[list[Found]]:

@@ -305,6 +305,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         return None  # "Her mother, 68, was killed", "a farmer, 45,": the age of someone unnamed, not a count
     if _partitive_pronoun(tokens, j):
         return None  # "several of them": a part of a count given before, not a count of its own
+    if _among_those_counted(tokens, i):
+        return None  # "More than 40 people were injured, among them two guards": a part, not a rival count
     if _part_of_casualties(tokens, j):
         return None  # "11 of the injured were still in a serious condition": a part, not the whole group
     qualifier, qstart = _qualifier(tokens, i)
@@ -389,6 +391,17 @@ def _partitive_pronoun(tokens: list[Token], j: int) -> bool:
     if not (j + 1 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower in PARTITIVE_PRONOUNS):
         return False
     return not any(t.lower in lx.CASUALTY_ROLES for t in tokens[j + 2 : j + 5])
+
+
+def _among_those_counted(tokens: list[Token], i: int) -> bool:
+    """"among them two guards", "among whom three children": a count picking out part of the
+    people counted just before it in the sentence, with no casualty word of its own after it."""
+    k = i - 1
+    while k >= 0 and tokens[k].lower in ("at", "least", "about", "some", "around", "nearly"):
+        k -= 1  # "among them at least two guards"
+    if not (k >= 1 and tokens[k - 1].lower == "among" and tokens[k].lower in ("them", "whom", "those")):
+        return False
+    return not any(t.lower in lx.CASUALTY_ROLES for t in tokens[i + 1 : i + 5])
 
 
 PART_OF_DETERMINERS = frozenset("the those its their".split())

@@ -151,3 +151,19 @@ def test_a_name_without_its_accents_is_the_same_person_and_no_omission():
     })
     assert not [s for s in _summaries(event, "omission") if "Núñez" in s or "Nunez" in s]
     assert any("Núñez" in s and "Nunez" in s for s in _summaries(event, "variant", "person"))
+
+
+def test_a_part_picked_out_among_those_counted_is_no_rival_count():
+    event = _event({
+        "a1": "More than 40 people were injured, among them two firefighters.",
+        "a2": "At least 40 others were injured in the blaze.",
+    })
+    assert not _summaries(event, "conflict")
+
+
+def test_an_organisation_before_an_apposition_is_no_person():
+    event = _event({
+        "a1": "The Syrian Civil Defence, a rescue group, said the fire was out.",
+        "a2": "Rescuers said the fire was out.",
+    })
+    assert not _summaries(event, "omission", "person")
