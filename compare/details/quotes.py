@@ -64,7 +64,8 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
                 elif state == "double":
                     spans.append(QuoteSpan(offset + opened, offset + i, paragraph, True))
                     state = None
-            elif state is None and nxt.isalnum() and (ch == "‘" and not prev.isalnum() or ch == "'" and line[:i].rstrip().endswith(":")):
+            elif state is None and nxt.isalnum() and (ch == "‘" and not prev.isalnum() or ch == "'" and (
+                    line[:i].rstrip().endswith(":") or _opens_paragraph_quote(line, i))):
                 state, opened = "single", i + 1
             elif ch in "’'" and state is not None and not nxt.isalnum():
                 inside = line[opened:i]
@@ -75,6 +76,16 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
             spans.append(QuoteSpan(offset + opened, offset + len(line.rstrip()), paragraph, False))
         offset += len(line) + 1
     return [_trim(body, s) for s in spans]
+
+
+_SINGLE_CLOSE = re.compile(r"[,.!?]'(?=\s|$)")
+
+
+def _opens_paragraph_quote(line: str, i: int) -> bool:
+    """A straight single quote opening a paragraph that a straight single quote after a
+    punctuation mark closes later ("'They called us at midnight ... dead,' Segundo Pilla ... told
+    AFP."): a quotation, not an apostrophe ("'90s")."""
+    return not line[:i].strip() and _SINGLE_CLOSE.search(line, i + 1) is not None
 
 
 def _trim(body: str, span: QuoteSpan) -> QuoteSpan:

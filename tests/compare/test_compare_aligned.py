@@ -1,8 +1,10 @@
-"""Figures and days compared through the alignment (engine 12), on invented sentences of their own:
-a figure no lexicon gives a role to is compared with the figure of the same counted noun or unit in
-the sentence another account lines up with it; days of one action (the same past-tense verb) in
-aligned sentences conflict or are a variant. Also the date fixes of that round: "a week ago today",
-a weekday ahead after "expected", and a day that is the object of its own verb."""
+"""Engine 12's rules, on invented sentences of their own. Figures and days compared through the
+alignment: a figure no lexicon gives a role to is compared with the figure of the same counted noun
+or unit in the sentence another account lines up with it (or, across the event, with rare words
+around both); days of one action (the same past-tense verb) conflict or are a variant. Also that
+round's fixes: "a week ago today", a weekday ahead after "expected", a day that is the object of its
+own verb, a name without its accents, a part "among them", and a straight single quote opening a
+paragraph."""
 
 from __future__ import annotations
 
@@ -167,3 +169,22 @@ def test_an_organisation_before_an_apposition_is_no_person():
         "a2": "Rescuers said the fire was out.",
     })
     assert not _summaries(event, "omission", "person")
+
+
+# ------------------------------------------------------------------------------------- quotes
+
+
+def test_a_straight_single_quote_opening_a_paragraph_is_a_quotation():
+    text = "The river rose overnight.\n\n'We lost everything in an hour,' Ana Ruiz, a shopkeeper, told AFP."
+    quotes = [(f.text, f.value.speaker) for f in helpers.found(text, "quote", SATURDAY)]
+    assert quotes == [("We lost everything in an hour", "Ana Ruiz")]
+    # an apostrophe opening a paragraph is none
+    assert helpers.found("'90s music played all night at the club.", "quote", SATURDAY) == []
+
+
+def test_one_quotation_credited_to_two_speakers_conflicts():
+    event = _event({
+        "a1": "“We lost everything in an hour,” said Ana Ruiz, a shopkeeper.",
+        "a2": "The river rose overnight.\n\n'We lost everything in an hour,' Pedro Gil, a farmer, told AFP.",
+    })
+    assert any("Ana Ruiz" in s and "Pedro Gil" in s for s in _summaries(event, "conflict", "quote"))
