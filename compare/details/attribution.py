@@ -203,14 +203,14 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
         if rel is not None and rel > 0:
             return _np_before(tokens, rel, dates)
     # "Engineers who inspected the site said": a relative clause right before the verb is no subject;
-    # the subject is the noun phrase before "who" (or, for an apposition holding the clause, "Jane
-    # Roe, a farmer whose son was killed in the blast, said", the name before the apposition).
+    # the subject is the noun phrase before "who" (or, for an apposition holding the clause, "Jane Roe,
+    # a farmer whose son was killed, said" or "Jane Roe, whose son died, said", the name before it).
     rel = next((m for m in range(k, max(-1, k - RELATIVE_REACH), -1) if tokens[m].lower in RELATIVE_WORDS
                 or tokens[m].text == ","), None)
     if np and rel is not None and rel > 0 and tokens[rel].lower in RELATIVE_WORDS:
         opening = next((m for m in range(rel - 1, max(-1, rel - RELATIVE_REACH), -1) if tokens[m].text == ","), None)
-        if opening is not None and tokens[opening + 1].lower in ("a", "an", "the"):
-            earlier = _np_before(tokens, opening + 1, dates)
+        if opening is not None and (tokens[opening + 1].lower in ("a", "an", "the") or opening == rel - 1):
+            earlier = [t for t in _np_before(tokens, opening + 1, dates) if t.text not in "'‘’"]
             if len(earlier) >= 2 and all(t.is_cap and t.is_word for t in earlier):
                 return earlier
         before = _np_before(tokens, rel, dates) if rel == k and tokens[k].lower == "who" else []

@@ -17,6 +17,7 @@ to it, so this adds to the engine and never reports a thing twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -35,6 +36,9 @@ CONTEXT_WINDOW = 6  # tokens either side of a figure whose words say what it is 
 ACROSS_WEIGHT = 3.0
 ACROSS_DAY_SHARED = 3  # content words, besides the verb, of two such sentences giving days
 MAX_ACROSS = 60  # figures of one noun (or days) an event may hold for them to be paired across it
+# Words saying a figure is a tally so far, which a later, larger figure updates
+RUNNING_TALLY = re.compile(r"\b(?:so far|to date|as of|by (?:dawn|noon|midnight|nightfall|morning|evening|the evening|the morning|"
+                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|late|early))\b")
 SCALE = {"hour": 1 / 24, "minute": 1 / 1440, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -49,6 +53,8 @@ class Slot:
     context: frozenset[str]
     written: str  # "figures" or "words"
     told: frozenset[float] = frozenset()  # every exact figure of its sentence, whatever it counts
+    noun: str = ""  # the counted noun as written ("inmates"); "" for a duration
+    running: bool = False  # a tally still growing ("by dawn", "so far"): a larger figure later is no rival
 
 
 def compare_aligned(ctx: EventContext) -> None:
@@ -155,7 +161,9 @@ def _slot(doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int | Non
     found = Found("number", doc.article.id, s_idx, start, stop, doc.body[start:stop], number,
                   f"aligned|{key}", role="aligned")
     high = float("inf") if hi is None else hi * scale
-    return Slot(found, key, (lo or 0) * scale, high, context, "figures" if tok.is_number else "words")
+    near = " ".join(t.lower for t in tokens[max(0, qstart - CONTEXT_WINDOW):end + 2 * CONTEXT_WINDOW])
+    return Slot(found, key, (lo or 0) * scale, high, context, "figures" if tok.is_number else "words",
+                noun="" if key == "time" else tokens[end - 1].lower, running=bool(RUNNING_TALLY.search(near)))
 
 
 def _compare_figures(ctx: EventContext, slots: list[Slot]) -> None:
@@ -181,6 +189,9 @@ def _judge(ctx: EventContext, key: str, slots: list[Slot], pairs: list[tuple[Slo
 
 
 def _told_by_other(a: Slot, b: Slot) -> bool:
+    """A figure the other sentence also gives, or a running tally below the other's figure."""
+    if a.running and a.hi < b.lo or b.running and b.hi < a.lo:
+        return True  # "4,000 tents had been handed out by dawn" against "more than 6,000 tents"
     return a.key != "time" and (a.lo == a.hi and a.lo in b.told or b.lo == b.hi and b.lo in a.told)
 
 
@@ -197,7 +208,7 @@ def _conflict(ctx: EventContext, key: str, single: list[Slot], clash: list[tuple
             sides.append([s])
         else:
             side.append(s)
-    what = "duration" if key == "time" else f"{key} count"
+    what = "duration" if key == "time" else f"{single[0].noun or key} count"
     values = " vs ".join(" / ".join(f"{quoted(s.found.text)} ({ctx.label(s.found.article)})" for s in side) for side in sides)
     founds = [s.found for side in sides for s in side]
     ctx.add_discrepancy(
@@ -214,7 +225,7 @@ def _variant(ctx: EventContext, key: str, same: list[tuple[Slot, Slot]]) -> None
     forms = " / ".join(f"{quoted(s.found.text)} ({ctx.label(s.found.article)})" for s in (a, b))
     ctx.add_discrepancy(
         "variant", "number", f"aligned|{key}|{_anchor(ctx, [a.found, b.found])}",
-        f"{upper_first('duration' if key == 'time' else key + ' count')} written differently: {forms}",
+        f"{upper_first('duration' if key == 'time' else (a.noun or key) + ' count')} written differently: {forms}",
         "Rule aligned-figure-written-differently: aligned sentences, or sentences sharing rare words around "
         "their figures, give the same value, once in figures "
         f"and once in words ({forms}).",

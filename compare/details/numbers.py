@@ -311,6 +311,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         return None  # "11 of the injured were still in a serious condition": a part, not the whole group
     qualifier, qstart = _qualifier(tokens, i)
     noun, nend = _noun(tokens, j)
+    if noun is not None and j < len(tokens) and tokens[j].lower == "more":
+        return None  # "seven more bodies were found": an increment on a count, never a total of its own
     if tok.lower == "one" and noun is None and after not in ("and", ",") :
         return None  # the pronoun "one"
     if vague is not None:

@@ -188,3 +188,22 @@ def test_one_quotation_credited_to_two_speakers_conflicts():
         "a2": "The river rose overnight.\n\n'We lost everything in an hour,' Pedro Gil, a farmer, told AFP.",
     })
     assert any("Ana Ruiz" in s and "Pedro Gil" in s for s in _summaries(event, "conflict", "quote"))
+
+
+def test_the_speaker_is_the_name_before_a_whose_clause():
+    quotes = [(f.value.speaker) for f in helpers.found(
+        "'We waited all night,' Ana Ruiz, whose son works at the depot, told AFP.", "quote", SATURDAY)]
+    assert quotes == ["Ana Ruiz"]
+
+
+def test_a_running_tally_below_a_later_figure_is_no_rival():
+    event = _event({
+        "a1": "Volunteers had handed out 4,000 tents and 10,000 blankets by dawn, the governor said.",
+        "a2": "Volunteers have handed out more than 6,000 tents, the Red Crescent said.",
+    })
+    assert not _summaries(event, "conflict")
+
+
+def test_a_count_of_more_is_an_increment_not_a_total():
+    counts = [f.text for f in helpers.found("Seven more bodies were found in the tunnel, where 22 inmates died.", "number", SATURDAY)]
+    assert counts == ["22 inmates"]
