@@ -8,7 +8,7 @@ against it, read from the structure of the text, never from a list of causes: a 
 on a contrast ("But the crew said ...", "However, engineers found ...") within two sentences of
 the explanation, or the sentence after one saying the explanation is questioned ("That account is
 being disputed."); the rival's words are those of its reporting clause (after "that" or the
-reporting verb) and must share no content word with the explanation (a restatement is no rival).
+reporting verb) and must not hold more than half the explanation's content words (a restatement is no rival).
 
 - rival-explanations   one explanation against another told as its rival: conflict. Every
                         account's explanation sharing a content word with the one disputed, and
@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # the event context imports the extractors, this module among
     from compare.details.event import EventContext
 
 BLAME_WORDS = frozenset("blame blames blamed blaming".split())
-CAUSE_PHRASES = (("caused", "by"), ("due", "to"), ("because", "of"), ("blamed", "on"), ("attributed", "to"))
+CAUSE_PHRASES = (("caused", "by"), ("due", "to"), ("because", "of"), ("blamed", "on"), ("attributed", "to"), ("triggered", "by"),
+                 ("sparked", "by"))
 CONTRAST_OPENERS = frozenset("but however yet".split())
 DOUBT_WORDS = frozenset("questioned disputed doubted challenged contested".split())
 EXPLANATION_NOUNS = frozenset("explanation account version theory".split())
@@ -145,8 +146,15 @@ def _rival(doc: Doc, s_idx: int, stems: set[str]) -> Found | None:
             if span is None:
                 return None
             rival_stems = set(content_stems(doc.body[tokens[span[0]].start : tokens[span[1] - 1].end]))
-            return _found(doc, k, span, "rival", rival_stems) if rival_stems and not rival_stems & stems else None
+            return _found(doc, k, span, "rival", rival_stems) if rival_stems and not _restates(rival_stems, stems) else None
     return None
+
+
+def _restates(rival: set[str], explanation: set[str]) -> bool:
+    """Whether a rival only says the explanation again: it holds more than half its content words
+    ("a turf war between Los Lobos and Los Choneros" is not restated by "guards moved to transfer a
+    Los Lobos leader", which shares the gang's name and nothing else)."""
+    return 2 * len(rival & explanation) > len(explanation)
 
 
 def _found(doc: Doc, s_idx: int, span: tuple[int, int], role: str, stems: set[str]) -> Found:
@@ -168,7 +176,8 @@ def compare_explanations(ctx: EventContext) -> None:
             continue
         stems_a = frozenset().union(*(f.data["stems"] for f in side_a))
         stems_b = frozenset().union(*(f.data["stems"] for f in told))
-        side_b = [f for f in rivals if f.data["stems"] & stems_b and not f.data["stems"] & stems_a]
+        only_a, only_b = stems_a - stems_b, stems_b - stems_a  # words both sides use (a name) tell nothing apart
+        side_b = [f for f in rivals if f.data["stems"] & only_b and not f.data["stems"] & only_a]
         if not side_b:
             continue
         counts = {s: sum(s in f.data["stems"] for f in side_a) for s in stems_a}

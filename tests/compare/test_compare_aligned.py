@@ -207,3 +207,16 @@ def test_a_running_tally_below_a_later_figure_is_no_rival():
 def test_a_count_of_more_is_an_increment_not_a_total():
     counts = [f.text for f in helpers.found("Seven more bodies were found in the tunnel, where 22 inmates died.", "number", SATURDAY)]
     assert counts == ["22 inmates"]
+
+
+# ------------------------------------------------------------------------------- explanations
+
+
+def test_a_rival_sharing_only_a_name_with_the_explanation_is_still_a_rival():
+    event = _event({
+        "a1": "The mill owners have blamed a feud between the Rossi and Bianchi families. "
+              "But the union said the fire began when a guard dropped a lit cigarette near the Rossi warehouse.",
+        "a2": "The blaze was sparked by a feud between the Rossi and Bianchi families, the police said.",
+    })
+    conflicts = _summaries(event, "conflict", "cause")
+    assert any("feud" in s and "cigarette" in s for s in conflicts), conflicts
