@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from compare.details import clock
 from compare.details import lexicon as lx
+from compare.details.clock import read_times
 from compare.details.event import EventContext, one_line, quoted, upper_first
 from compare.details.found import Found
 from compare.details.numbers import _bounds, _is_part_of_name, _noun, _qualifier, _read_number
@@ -74,6 +76,7 @@ def compare_aligned(ctx: EventContext) -> None:
         _compare_figures(ctx, slots)
         day_mentions = [f for a, i in cells for f in dates.get((a, i), []) if not _is_covered(f, covered)]
         _compare_days(ctx, day_mentions, docs)
+        _compare_times(ctx, [t for a, i in cells for t in _times(ctx, a, i)], docs)
     _compare_across_event(ctx, docs, dates)
 
 
@@ -102,6 +105,11 @@ def _compare_across_event(ctx: EventContext, docs, dates: dict[tuple[str, int], 
         _judge(ctx, key, linked, pairs)
     if len(day_mentions) <= MAX_ACROSS:
         _compare_days(ctx, day_mentions, docs, across=True)
+    covered = _covered_spans(ctx)
+    times = [t for a, doc in docs.items() for i in range(len(doc.tokens)) for t in _times(ctx, a, i)]
+    times = [t for t in times if not _is_covered(t, covered)]
+    if len(times) <= MAX_ACROSS:
+        _compare_times(ctx, times, docs, across=True)
 
 
 # ------------------------------------------------------------------------------------- figures
@@ -269,6 +277,47 @@ def _compare_days(ctx: EventContext, mentions: list[Found], docs, across: bool =
                 "Rule aligned-day-written-differently: aligned sentences (or sentences sharing three content "
                 "words besides the verb) date the same action (the verb "
                 f"{shared!r} near both) to the same day, written in other words. Values: {pair}.", [a, b])
+
+
+# -------------------------------------------------------------------------------- times of day
+
+def _times(ctx: EventContext, article: str, s_idx: int) -> list[Found]:
+    """The times of day of one sentence (compare.details.clock), as found records of kind "other"."""
+    sentence = next((facts.doc.sentences[s_idx] for facts in ctx.facts
+                     if facts.doc.article.id == article and s_idx < len(facts.doc.sentences)), None)
+    if sentence is None:
+        return []
+    return [Found("other", article, s_idx, t.start, t.end, t.text, None, "aligned|time", role="time of day",
+                  data={"clock": t}) for t in read_times(sentence.text, sentence.start)]
+
+
+def _compare_times(ctx: EventContext, mentions: list[Found], docs, across: bool = False) -> None:
+    """Times of one action: in aligned sentences, each the one time of its sentence; across the
+    event, also next to the same past-tense verb in sentences with three content words in common."""
+    singles = [f for f in mentions if sum((g.article, g.sentence_idx) == (f.article, f.sentence_idx) for g in mentions) == 1]
+    verbs = {id(f): _verbs_near(docs[f.article], f) for f in singles} if across else {}
+    words = {id(f): set(content_stems(ctx.sentence(f.article, f.sentence_idx))) for f in singles} if across else {}
+    for a, b in combinations(singles, 2):
+        if a.article == b.article:
+            continue
+        if across:
+            common = verbs[id(a)].keys() & verbs[id(b)].keys()
+            if not common or len((words[id(a)] & words[id(b)]) - common) < ACROSS_DAY_SHARED:
+                continue
+        ta, tb = a.data["clock"], b.data["clock"]
+        pair = (f"{quoted(a.text)} = {clock.describe(ta)} ({ctx.label(a.article)}) vs "
+                f"{quoted(b.text)} = {clock.describe(tb)} ({ctx.label(b.article)})")
+        key = f"aligned|time|{_anchor(ctx, [a, b])}"
+        if not clock.overlap(ta, tb):
+            ctx.add_discrepancy(
+                "conflict", "other", key, f"Time of day: {pair}",
+                "Rule aligned-times-disagree: sentences that tell the same part of the story (lined up by the "
+                "alignment, or sharing a past-tense verb and three content words) give times of day whose "
+                f"ranges, given their qualifiers, cannot meet. Values: {pair}.", [a, b])
+        elif (ta.lo, ta.hi) == (tb.lo, tb.hi) and a.text.lower() != b.text.lower():
+            ctx.add_discrepancy(
+                "variant", "other", key, f"Time of day written differently: {pair}",
+                f"Rule aligned-time-written-differently: the same time of day in other words. Values: {pair}.", [a, b])
 
 
 def _one_day(v: DateValue) -> bool:

@@ -269,6 +269,8 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     """What the date in body span [start, end) is about: the nearest event or reporting word."""
     lo = next((t.idx for t in tokens if t.end > start), len(tokens))
     hi = next((t.idx for t in tokens if t.start >= end), len(tokens))
+    if lo < len(tokens) and tokens[lo].lower == "by" or 0 < lo <= len(tokens) and tokens[lo - 1].lower == "by":
+        return "status"  # "By Thursday seventeen people had died": when a tally stood, not when it happened
     if 0 < lo < len(tokens) and tokens[lo].lower in ("yesterday", "today") and _own_verb(tokens[lo - 1].lower):
         return "action"  # "relatives spent yesterday outside the morgue": the day is that verb's, whatever else the sentence tells
     best: tuple[float, str] | None = None

@@ -327,7 +327,7 @@ DEPLOYMENT_WORDS = frozenset("deployed dispatched mobilised mobilized stationed 
 SECURITY_GROUPS = frozenset({"policeman", "officer", "soldier"})
 # Time units: a count of them is a duration, never a casualty figure.
 TIME_UNITS = {"hour": 1 / 24, "hours": 1 / 24, "day": 1, "days": 1, "week": 7, "weeks": 7,
-              "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0,
+              "month": 30, "months": 30, "year": 365, "years": 365, "minute": 0, "minutes": 0, "second": 0, "seconds": 0,
               "decade": 3650, "decades": 3650, "century": 36500, "centuries": 36500}
 
 # ------------------------------------------------------------------------------------- the means

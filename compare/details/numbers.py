@@ -170,10 +170,11 @@ def _noun(tokens: list[Token], j: int) -> tuple[str | None, int]:
 def _role(tokens: list[Token], lo: int, hi: int) -> str | None:
     """The casualty role nearest the count [lo, hi): words after it weigh a little more."""
     best: tuple[float, str] | None = None
+    quoted = _quoted_tokens(tokens, lo, hi)
     for m, tok in enumerate(tokens):
         role = lx.CASUALTY_ROLES.get(tok.lower) or lx.FATE_ROLES.get(tok.lower)
-        if role is None or tok.lower == "lost" and _lost_property(tokens, m):
-            continue
+        if role is None or tok.lower == "lost" and _lost_property(tokens, m) or m in quoted:
+            continue  # "marched behind a banner reading "Corruption kills"": words quoted say nothing of the count
         if tok.lower == "alive" and m > 0 and tokens[m - 1].lower in lx.DEATH_BEFORE_ALIVE:
             role = "killed"  # "five people were burned alive"
         if m >= hi and _casualties_as_object(tokens, m):
@@ -188,6 +189,17 @@ def _role(tokens: list[Token], lo: int, hi: int) -> str | None:
         if best is None or dist < best[0]:
             best = (dist, role)
     return best[1] if best else None
+
+
+def _quoted_tokens(tokens: list[Token], lo: int, hi: int) -> set[int]:
+    """Indices of the tokens inside a double-quoted stretch of the sentence that does not hold the
+    count [lo, hi) itself."""
+    marks = [k for k, t in enumerate(tokens) if t.text in ('"', "“", "”")]
+    inside: set[int] = set()
+    for a, b in zip(marks[::2], marks[1::2], strict=False):
+        if not a < lo < b:
+            inside.update(range(a + 1, b))
+    return inside
 
 
 CLAUSE_JOINERS = frozenset("and but while whereas".split())
@@ -465,7 +477,17 @@ def _toll_before(tokens: list[Token], i: int) -> str | None:
         if tok.lower in ("toll", "tally"):
             before = window[k - 1].lower if k > 0 else ""
             return "wounded" if before in ("injury", "injured", "wounded") else "killed"
+    # "The death toll from last Sunday's fire at the club ... has risen to 21": the toll is the
+    # subject, however long, of a verb of change just before the count
+    if len(window) >= 2 and window[-2].lower in TOLL_CHANGE_VERBS:
+        k = next((k for k in range(i - 1, -1, -1) if tokens[k].lower in ("toll", "tally")), None)
+        if k is not None and not any(t.text in ".;" for t in tokens[k:i]):
+            before = tokens[k - 1].lower if k > 0 else ""
+            return "wounded" if before in ("injury", "injured", "wounded") else "killed"
     return None
+
+
+TOLL_CHANGE_VERBS = frozenset("risen rose rises climbed climbs reached reaches jumped increased grew stood stands".split())
 
 
 def _tight_role(tokens: list[Token], lo: int, hi: int) -> bool:

@@ -1,0 +1,59 @@
+"""Engine 12, second round (tuned on planted14 and planted15), on invented sentences of their own:
+times of day read and compared, a toll that has risen however long its subject, a casualty word
+inside a quoted slogan, seconds as a unit of time, and "By Thursday" dating a tally, not the incident."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from compare.details.clock import describe, read_times
+
+_spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+SATURDAY = "2024-06-15"
+
+
+def _counts(text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.role) for f in helpers.found(text, "number", SATURDAY)]
+
+
+def test_times_of_day_are_read_with_their_qualifiers():
+    assert [(t.text, describe(t)) for t in read_times("It started at about 1.50am on Sunday.")] == [("about 1.50am", "01:35-02:05")]
+    assert [describe(t) for t in read_times("The first span fell at 17:42 and the second at 6.17pm.")] == ["17:37-17:47", "18:12-18:22"]
+    assert [describe(t) for t in read_times("just before two in the morning")] == ["01:40-02:00"]
+    assert [describe(t) for t in read_times("shortly before midnight")] == ["23:30-00:00"]
+    assert read_times("The score was 3:1 after 1.5 hours.") == []
+
+
+def test_times_of_one_action_in_aligned_sentences_conflict():
+    event = helpers.analysed({
+        "a1": "The fire at the depot broke out at about 1.50am, when the night shift was changing.",
+        "a2": "The fire at the depot broke out at around 3 a.m., when the night shift was changing.",
+    }, SATURDAY)
+    assert any("1.50am" in s and "3 a.m." in s for s in helpers.summaries(event, "conflict", "other"))
+    same = helpers.analysed({
+        "a1": "The fire at the depot broke out at 5.42pm, when the night shift was changing.",
+        "a2": "The fire at the depot broke out at 17:42, when the night shift was changing.",
+    }, SATURDAY)
+    assert not helpers.summaries(same, "conflict")
+    assert any("written differently" in s for s in helpers.summaries(same, "variant", "other"))
+
+
+def test_a_toll_that_has_risen_is_a_toll_however_long_its_subject():
+    assert ("21", "killed") in _counts("The death toll from last Sunday's fire at the club in the old town has risen to 21, officials said.")
+
+
+def test_a_casualty_word_in_a_quoted_slogan_gives_no_role():
+    assert all(role != "killed" for _, role in _counts('Several thousand people marched behind a banner reading "Corruption kills".'))
+
+
+def test_seconds_are_a_unit_of_time_not_a_count():
+    assert _counts("Within a few seconds the ceiling was on fire and most of those who died never reached the door.") == []
+
+
+def test_a_day_after_by_dates_a_tally_not_the_incident():
+    roles = [(f.text, f.role) for f in helpers.found("By Thursday seventeen people had died in hospital.", "date", SATURDAY)]
+    assert roles == [("Thursday", "status")]
