@@ -41,6 +41,9 @@ MAX_ACROSS = 60  # figures of one noun (or days) an event may hold for them to b
 # Words saying a figure is a tally so far, which a later, larger figure updates
 RUNNING_TALLY = re.compile(r"\b(?:so far|to date|as of|by (?:dawn|noon|midnight|nightfall|morning|evening|the evening|the morning|"
                            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|late|early))\b")
+LENGTHS = {"metre": 1, "metres": 1, "meter": 1, "meters": 1, "m": 1, "kilometre": 1000, "kilometres": 1000,
+           "kilometer": 1000, "kilometers": 1000, "km": 1000, "foot": 0.3048, "feet": 0.3048, "mile": 1609.3, "miles": 1609.3}
+DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 SCALE = {"hour": 1 / 24, "minute": 1 / 1440, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -57,6 +60,7 @@ class Slot:
     told: frozenset[float] = frozenset()  # every exact figure of its sentence, whatever it counts
     noun: str = ""  # the counted noun as written ("inmates"); "" for a duration
     running: bool = False  # a tally still growing ("by dawn", "so far"): a larger figure later is no rival
+    covered: bool = False  # judged by another comparator: a partner for a variant, never in a conflict here
 
 
 def compare_aligned(ctx: EventContext) -> None:
@@ -130,7 +134,8 @@ def _slots(doc, s_idx: int, dates: list[Found], covered: Covered) -> list[Slot]:
         if value is not None:
             told.add(float(value))
         slot = _slot(doc, s_idx, tokens, i, j, value, vague, taken)
-        if slot is not None and not _is_covered(slot.found, covered):
+        if slot is not None:
+            slot.covered = _is_covered(slot.found, covered)
             out.append(slot)
         i = j
     for slot in out:
@@ -156,6 +161,11 @@ def _slot(doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int | Non
     lo, hi = _bounds(value, qualifier)
     if unit in SCALE:
         key, end, scale = "time", k + 1, SCALE[unit]
+    elif unit in LENGTHS:
+        after = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if after.split("-")[0] in DIRECTIONS or after in ("from", "away", "outside", "off", "south", "upstream", "downstream"):
+            return None  # "12 km north-east of Pol-e Dokhtar": a distance from a place each account picks
+        key, end, scale = "length", k + 1, LENGTHS[unit]  # "rose by almost four metres"
     else:
         noun, nend = _noun(tokens, j)
         if noun is None or noun in lx.MEASURE_UNITS or unit in lx.MEASURE_UNITS:
@@ -171,7 +181,7 @@ def _slot(doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int | Non
     high = float("inf") if hi is None else hi * scale
     near = " ".join(t.lower for t in tokens[max(0, qstart - CONTEXT_WINDOW):end + 2 * CONTEXT_WINDOW])
     return Slot(found, key, (lo or 0) * scale, high, context, "figures" if tok.is_number else "words",
-                noun="" if key == "time" else tokens[end - 1].lower, running=bool(RUNNING_TALLY.search(near)))
+                noun="" if key in ("time", "length") else tokens[end - 1].lower, running=bool(RUNNING_TALLY.search(near)))
 
 
 def _compare_figures(ctx: EventContext, slots: list[Slot]) -> None:
@@ -188,8 +198,10 @@ def _compare_figures(ctx: EventContext, slots: list[Slot]) -> None:
 def _judge(ctx: EventContext, key: str, slots: list[Slot], pairs: list[tuple[Slot, Slot]]) -> None:
     # "built for 1,100 inmates, held 1,870" against "held 1,870 inmates": a figure the other
     # sentence also gives, counting something unnamed there, is that figure, not a rival
-    clash = [(a, b) for a, b in pairs if (a.hi < b.lo or b.hi < a.lo) and not _told_by_other(a, b)]
-    same = [(a, b) for a, b in pairs if a.lo == a.hi == b.lo == b.hi and a.written != b.written]
+    clash = [(a, b) for a, b in pairs if (a.hi < b.lo or b.hi < a.lo) and not _told_by_other(a, b)
+             and not (a.covered or b.covered)]
+    same = [(a, b) for a, b in pairs if a.lo == a.hi == b.lo == b.hi and a.written != b.written
+            and not (a.covered and b.covered)]
     if clash:
         _conflict(ctx, key, slots, clash)
     elif same:
@@ -200,7 +212,7 @@ def _told_by_other(a: Slot, b: Slot) -> bool:
     """A figure the other sentence also gives, or a running tally below the other's figure."""
     if a.running and a.hi < b.lo or b.running and b.hi < a.lo:
         return True  # "4,000 tents had been handed out by dawn" against "more than 6,000 tents"
-    return a.key != "time" and (a.lo == a.hi and a.lo in b.told or b.lo == b.hi and b.lo in a.told)
+    return a.key not in ("time", "length") and (a.lo == a.hi and a.lo in b.told or b.lo == b.hi and b.lo in a.told)
 
 
 def _conflict(ctx: EventContext, key: str, single: list[Slot], clash: list[tuple[Slot, Slot]]) -> None:
@@ -216,7 +228,7 @@ def _conflict(ctx: EventContext, key: str, single: list[Slot], clash: list[tuple
             sides.append([s])
         else:
             side.append(s)
-    what = "duration" if key == "time" else f"{single[0].noun or key} count"
+    what = {"time": "duration", "length": "length"}.get(key) or f"{single[0].noun or key} count"
     values = " vs ".join(" / ".join(f"{quoted(s.found.text)} ({ctx.label(s.found.article)})" for s in side) for side in sides)
     founds = [s.found for side in sides for s in side]
     ctx.add_discrepancy(
@@ -233,7 +245,7 @@ def _variant(ctx: EventContext, key: str, same: list[tuple[Slot, Slot]]) -> None
     forms = " / ".join(f"{quoted(s.found.text)} ({ctx.label(s.found.article)})" for s in (a, b))
     ctx.add_discrepancy(
         "variant", "number", f"aligned|{key}|{_anchor(ctx, [a.found, b.found])}",
-        f"{upper_first('duration' if key == 'time' else (a.noun or key) + ' count')} written differently: {forms}",
+        f"{upper_first({'time': 'duration', 'length': 'length'}.get(key) or (a.noun or key) + ' count')} written differently: {forms}",
         "Rule aligned-figure-written-differently: aligned sentences, or sentences sharing rare words around "
         "their figures, give the same value, once in figures "
         f"and once in words ({forms}).",
@@ -353,7 +365,7 @@ Covered = dict[tuple[str, int], list[tuple[int, int]]]
 
 def _covered_spans(ctx: EventContext) -> Covered:
     """The spans, by (article, sentence), that other comparators have judged: every mention one of
-    their conflicts or variants holds, and every count the count extractor typed (compare_numbers
+    their conflicts or variants holds, and every count the count extractor gave a role (compare_numbers
     weighs those with their roles, including the ones never in conflict, such as flights cancelled
     by noon against all those cancelled)."""
     covered: Covered = {}
@@ -362,7 +374,8 @@ def _covered_spans(ctx: EventContext) -> Covered:
             for m in d.mentions:
                 covered.setdefault((m.article, m.sentence_idx), []).append((m.start, m.end))
     for f in ctx.found("number"):
-        covered.setdefault((f.article, f.sentence_idx), []).append((f.start, f.end))
+        if f.role is not None:  # a count of people in general with no role is left to the alignment
+            covered.setdefault((f.article, f.sentence_idx), []).append((f.start, f.end))
     return covered
 
 

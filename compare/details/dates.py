@@ -45,7 +45,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A weekday named as the object of a declaration, before what the day will be: "declared Friday a
 # national day of mourning", "named Monday as a day of prayer". The day is set ahead, so it is the
 # next such day, and it is the day of what it is declared for.
-DAY_OF = re.compile(r"\s+(?:as\s+)?an?\s+(?:[a-z]+\s+)?day\s+of\s+([a-z]+)")
+DAY_OF = re.compile(r",?\s+(?:(?:declared|named|designated|proclaimed)\s+)?(?:as\s+)?an?\s+(?:[a-z]+\s+)?day\s+of\s+([a-z]+)(?:\s+([a-z]+))?")
 # Offsets such as "24 hours later": read by compare.details.rules, which checks the arithmetic.
 OFFSET = re.compile(r"\b(?:just\s+|only\s+)?(\w+|\d+)\s+(hours?|days?|weeks?)\s+(later|after|earlier|before)\b", re.I)
 
@@ -377,8 +377,11 @@ def extract_dates(doc: Doc) -> list[Found]:
                 role = "dateline" if doc.in_dateline(s_idx, end) else date_role(doc.tokens[s_idx], start, end)
                 if role not in lx.INCIDENT_DATE_ROLES and s_idx <= LEDE_LAST and _in_opening_when_clause(doc, s_idx, start):
                     role = "attack"  # "When the tanker ran aground on Monday, ...": the lede sets the incident's day
-                if named_day and kind == "weekday" and named_day.group(1).lower() in lx.DATE_ROLE_WORDS:
-                    role = lx.DATE_ROLE_WORDS[named_day.group(1).lower()]
+                # "a day of mourning", "a day of national mourning"; also after an explicit date ("on 13 June,
+                # declared a national day of mourning")
+                day_of = next((w.lower() for w in (named_day.groups() if named_day else ()) if w and w.lower() in lx.DATE_ROLE_WORDS), None)
+                if day_of is not None:
+                    role = lx.DATE_ROLE_WORDS[day_of]
                 data: dict[str, object] = {"form": kind, "relative": kind not in ("iso", "mdy", "dmy", "month_year", "year")}
                 action = dated_action(doc.tokens[s_idx], next((t.idx for t in doc.tokens[s_idx] if t.end > start), 0)) if role is None else None
                 if action is not None:

@@ -57,3 +57,31 @@ def test_seconds_are_a_unit_of_time_not_a_count():
 def test_a_day_after_by_dates_a_tally_not_the_incident():
     roles = [(f.text, f.role) for f in helpers.found("By Thursday seventeen people had died in hospital.", "date", SATURDAY)]
     assert roles == [("Thursday", "status")]
+
+
+def test_a_day_declared_one_of_national_mourning_after_an_explicit_date():
+    roles = [(f.text, f.role) for f in helpers.found("Flags flew at half-mast on 13 June, declared a national day of mourning.", "date", SATURDAY)]
+    assert roles == [("13 June", "funeral")]
+    roles = [(f.text, f.role) for f in helpers.found("The government declared Friday a day of national mourning.", "date", SATURDAY)]
+    assert roles == [("Friday", "funeral")]
+
+
+def test_lengths_in_aligned_sentences_conflict_but_distances_from_places_are_not_compared():
+    event = helpers.analysed({
+        "a1": "The river rose by almost four metres in less than an hour, the agency said.",
+        "a2": "The river rose more than six metres in under an hour, the agency said.",
+    }, SATURDAY)
+    assert any("four metres" in s and "six metres" in s for s in helpers.summaries(event, "conflict", "number"))
+    apart = helpers.analysed({
+        "a1": "The quake was centred 12 km north-east of the town, the agency said.",
+        "a2": "The quake was centred about 45 km north of the town, the agency said.",
+    }, SATURDAY)
+    assert not [s for s in helpers.summaries(apart, "conflict") if "km" in s]
+
+
+def test_a_figure_another_rule_typed_is_a_partner_for_a_variant():
+    event = helpers.analysed({
+        "a1": "Helicopters lifted 26 people from rooftops during the night.",
+        "a2": "Emergency helicopters rescued twenty-six people from rooftops before dawn.",
+    }, SATURDAY)
+    assert any("26 people" in s and "twenty-six people" in s for s in helpers.summaries(event, "variant", "number"))
