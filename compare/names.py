@@ -85,8 +85,10 @@ _VOWEL_CLOSING_W = re.compile(r"(?<=[aeiou])w(?![aeiouy])")  # "Chowdhury": the 
 _ROMANISATION_FOLDS = (("ee", "i"), ("au", "ou"))
 # One consonant written two ways: q / k for the Arabic and Kurdish qaf (Qaradaghi / Karadaghi,
 # Qasim / Kasim), ck / k, a hard c / k (Nicolai / Nikolai: c before a back vowel or a consonant),
-# dj / j (Djamel / Jamel). Applied before the aspirate fold, so "qh" and "kh" stay apart from "k".
-_CONSONANT_FOLDS = (("ck", "k"), ("q", "k"), ("dj", "j"))
+# dj / j (Djamel / Jamel), and the Slavic ts / tz / c for one letter (Tsvetkov / Cvetkov, as
+# Bulgarian, Serbian and Czech spellings write it). Applied before the aspirate fold, so "qh" and
+# "kh" stay apart from "k".
+_CONSONANT_FOLDS = (("ck", "k"), ("q", "k"), ("dj", "j"), ("ts", "c"), ("tz", "c"))
 _HARD_C = re.compile(r"c(?=[aoulrt]|$)")
 
 

@@ -104,7 +104,8 @@ def _compare_across_event(ctx: EventContext, docs, dates: dict[tuple[str, int], 
         if len(group) > MAX_ACROSS:
             continue  # a noun counted everywhere: which figure answers which is not for words in common to say
         pairs = [(a, b) for a, b in combinations(group, 2)
-                 if a.found.article != b.found.article and sum(map(ctx.weight, a.context & b.context)) >= ACROSS_WEIGHT]
+                 if a.found.article != b.found.article and (sum(map(ctx.weight, a.context & b.context)) >= ACROSS_WEIGHT
+                                                           or _same_figure_other_form(a, b))]
         linked = list({id(s): s for pair in pairs for s in pair}.values())
         _judge(ctx, key, linked, pairs)
     if len(day_mentions) <= MAX_ACROSS:
@@ -206,6 +207,12 @@ def _judge(ctx: EventContext, key: str, slots: list[Slot], pairs: list[tuple[Slo
         _conflict(ctx, key, slots, clash)
     elif same:
         _variant(ctx, key, same)
+
+
+def _same_figure_other_form(a: Slot, b: Slot) -> bool:
+    """"40 firefighters" and "the forty firefighters": one figure of ten or more, of one noun, once in
+    figures and once in words, is the same count written differently wherever the accounts give it."""
+    return a.lo == a.hi == b.lo == b.hi >= 10 and a.written != b.written
 
 
 def _told_by_other(a: Slot, b: Slot) -> bool:

@@ -247,7 +247,26 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return "person"
     if len(words) >= 2 and all(w[:1].isupper() for w in words) and (_speaks_before(span) or _who_after(span) or _headed_by(span)):
         return "person"
+    if 2 <= len(words) <= 3 and _role_apposition(span):
+        return "person"
     return None
+
+
+OWNERS = frozenset("its their his her our".split())
+
+
+def _role_apposition(span: Span) -> bool:
+    """A name in apposition to someone's role: "the club's owner, Angel Tsvetkov, and its manager",
+    "its director, Ana Ruiz,": a comma, a lower-case noun owned by someone ("X's", "its"), and the
+    name closed by a comma, "and" or the sentence's end. Not a place's ("the country's capital, Kabul")."""
+    toks, i, j = span.tokens, span.i, span.j
+    if i < 3 or toks[i - 1].text != "," or not toks[i - 2].is_word or toks[i - 2].is_cap:
+        return False
+    if toks[i - 2].lower in PLACE_OF_NOUNS or toks[i - 2].lower in lx.PLACE_HEADS:
+        return False
+    owned = toks[i - 3].text in ("'s", "’s") or toks[i - 3].lower in OWNERS
+    closed = j >= len(toks) or toks[j].text in (",", ".", ";") or toks[j].lower == "and"
+    return owned and closed and all(t.is_word and t.text[1:].islower() for t in toks[i:j])
 
 
 def _facility_after(span: Span) -> bool:

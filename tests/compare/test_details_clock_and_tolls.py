@@ -85,3 +85,25 @@ def test_a_figure_another_rule_typed_is_a_partner_for_a_variant():
         "a2": "Emergency helicopters rescued twenty-six people from rooftops before dawn.",
     }, SATURDAY)
     assert any("26 people" in s and "twenty-six people" in s for s in helpers.summaries(event, "variant", "number"))
+
+
+def test_a_name_in_apposition_to_someone_s_role_is_a_person():
+    people = [f.text for f in helpers.found("Police detained the club's owner, Angel Tsvetkov, and its manager on Sunday.", "person", SATURDAY)]
+    assert people == ["Angel Tsvetkov"]
+    assert not helpers.found("The country's capital, Kabul, was quiet.", "person", SATURDAY)
+
+
+def test_slavic_ts_and_c_spell_one_person():
+    event = helpers.analysed({
+        "a1": "Police detained the club's owner, Angel Tsvetkov, and its manager on Sunday.",
+        "a2": "The lawyer for its owner, Angel Cvetkov, says the fire began with a short circuit.",
+    }, SATURDAY)
+    assert any("Tsvetkov" in s and "Cvetkov" in s for s in helpers.summaries(event, "variant", "person"))
+
+
+def test_one_figure_in_figures_and_words_is_a_variant_anywhere_in_the_event():
+    event = helpers.analysed({
+        "a1": "The fire service sent 40 firefighters and 12 engines to the depot.",
+        "a2": "The forty firefighters who reached the street that night found the stairway blocked.",
+    }, SATURDAY)
+    assert any("40 firefighters" in s and "forty firefighters" in s for s in helpers.summaries(event, "variant", "number"))
