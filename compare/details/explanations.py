@@ -29,13 +29,19 @@ if TYPE_CHECKING:  # the event context imports the extractors, this module among
 
 BLAME_WORDS = frozenset("blame blames blamed blaming".split())
 CAUSE_PHRASES = (("caused", "by"), ("due", "to"), ("because", "of"), ("blamed", "on"), ("attributed", "to"), ("triggered", "by"),
-                 ("sparked", "by"))
+                 ("sparked", "by"), ("pointed", "to"), ("points", "to"))
+ATTRIBUTE_WORDS = frozenset("attribute attributes attributed".split())  # "attribute the flood to intense rainfall"
+# Verbs that set an account aside: "But a growing number of voices dispute that", "She also rejects
+# the prosecutors' account that ..."
+REJECTION_VERBS = frozenset("dispute disputes disputed reject rejects rejected question questions doubt doubts challenge challenges dismisses dismissed".split())
+ARGUING_WORDS = frozenset("arguing saying insisting contending maintaining".split())
 CONTRAST_OPENERS = frozenset("but however yet".split())
 DOUBT_WORDS = frozenset("questioned disputed doubted challenged contested".split())
 EXPLANATION_NOUNS = frozenset("explanation account version theory".split())
 # Reporting verbs in the past, as a rival is told ("the crew reported", "engineers found", "he said"):
 # never a noun such as "a radio call".
-REPORTING_WORDS = frozenset(w for w in lx.SPEECH_VERBS if w.endswith("ed")) | frozenset("said told found showed".split())
+REPORTING_WORDS = (frozenset(w for w in lx.SPEECH_VERBS if w.endswith("ed")) | frozenset("said told found showed".split())
+                   | frozenset("says tells insists argues maintains contends suggests believes".split()))
 NP_STOPS = frozenset(",;:.()—–\"“”")
 MAX_NP = 10
 RIVAL_REACH = 2  # sentences after an explanation where its rival may be told
@@ -68,6 +74,9 @@ def _explanation(tokens: list[Token]) -> tuple[int, int] | None:
             if low == "due" and _scheduled(tokens, i):
                 continue  # "was due to land at noon": a schedule, no cause
             span = _np(tokens, i + 2)
+        elif low in ATTRIBUTE_WORDS:
+            to = next((k for k in range(i + 1, min(i + 6, len(tokens))) if tokens[k].lower == "to"), None)
+            span = _np(tokens, to + 1) if to is not None else None
         elif low in BLAME_WORDS:
             if i > 1 and tokens[i - 1].lower == "to" and tokens[i - 2].lower in ("was", "were", "is", "are"):
                 span = _np_before(tokens, i - 2)  # "a faulty valve was to blame"
@@ -105,7 +114,7 @@ def _reported_clause(tokens: list[Token]) -> tuple[int, int] | None:
     if verb is None:
         return None
     that = next((k for k in range(verb + 1, min(verb + 10, len(tokens))) if tokens[k].lower == "that"), None)
-    start = that + 1 if that is not None else verb
+    start = that + 1 if that is not None else verb + 1
     end = next((k for k in range(start, len(tokens)) if tokens[k].text in ",;." and k > start + 2), len(tokens))
     return (start, end) if end > start else None
 
@@ -115,6 +124,16 @@ def extract_explanations(doc: Doc, typed: set[int]) -> list[Found]:
     weapon, an agent, a failure of a dam or a track)."""
     out: list[Found] = []
     for s_idx, tokens in enumerate(doc.tokens):
+        rejected = _rejected_account(tokens)
+        if rejected is not None:
+            told, rival = rejected
+            told_stems = set(content_stems(_text(doc, tokens, told)))
+            rival_stems = set(content_stems(_text(doc, tokens, rival)))
+            if told_stems and rival_stems and not _restates(rival_stems, told_stems):
+                explanation = _found(doc, s_idx, told, "explanation", told_stems)
+                explanation.data["rival"] = _found(doc, s_idx, rival, "rival", rival_stems)
+                out += [explanation, explanation.data["rival"]]
+                continue
         span = _explanation(tokens) if s_idx not in typed else None
         if span is None:
             continue
@@ -143,6 +162,9 @@ def _rival(doc: Doc, s_idx: int, stems: set[str]) -> Found | None:
             continue
         if tokens[0].lower in CONTRAST_OPENERS or doubted:
             span = _reported_clause(tokens)
+            if span is None and not doubted and words & REJECTION_VERBS:
+                doubted = True  # "But a growing number of voices dispute that.": the rival follows
+                continue
             if span is None:
                 return None
             rival_stems = set(content_stems(doc.body[tokens[span[0]].start : tokens[span[1] - 1].end]))
@@ -155,6 +177,31 @@ def _restates(rival: set[str], explanation: set[str]) -> bool:
     ("a turf war between Los Lobos and Los Choneros" is not restated by "guards moved to transfer a
     Los Lobos leader", which shares the gang's name and nothing else)."""
     return 2 * len(rival & explanation) > len(explanation)
+
+
+def _rejected_account(tokens: list[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """"She also rejects the prosecutors' account that sparklers lit the ceiling, arguing that the
+    fire began with a short circuit": the account set aside (after "account that") and the one put
+    in its place (after "arguing that"), both in one sentence."""
+    for tok in tokens:
+        if tok.lower not in REJECTION_VERBS:
+            continue
+        that = next((k for k in range(tok.idx + 1, min(tok.idx + 7, len(tokens) - 1))
+                     if tokens[k].lower in EXPLANATION_NOUNS | {"claim", "claims"} and tokens[k + 1].lower == "that"), None)
+        if that is None:
+            return None
+        told = _np(tokens, that + 2)
+        arguing = next((k for k in range(that + 2, len(tokens) - 1) if tokens[k].lower in ARGUING_WORDS), None)
+        if told is None or arguing is None:
+            return None
+        start = arguing + 2 if tokens[arguing + 1].lower == "that" else arguing + 1
+        end = next((k for k in range(start, len(tokens)) if tokens[k].text in ",;."), len(tokens))
+        return (told, (start, end)) if end > start else None
+    return None
+
+
+def _text(doc: Doc, tokens: list[Token], span: tuple[int, int]) -> str:
+    return doc.body[tokens[span[0]].start : tokens[span[1] - 1].end]
 
 
 def _found(doc: Doc, s_idx: int, span: tuple[int, int], role: str, stems: set[str]) -> Found:

@@ -107,3 +107,27 @@ def test_one_figure_in_figures_and_words_is_a_variant_anywhere_in_the_event():
         "a2": "The forty firefighters who reached the street that night found the stairway blocked.",
     }, SATURDAY)
     assert any("40 firefighters" in s and "forty firefighters" in s for s in helpers.summaries(event, "variant", "number"))
+
+
+def _explanations(text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.role) for f in helpers.found(text, "cause", SATURDAY) if f.role in ("explanation", "rival")]
+
+
+def test_an_account_rejected_in_favour_of_another_in_one_sentence_is_a_rival():
+    text = ("The lawyer rejects the police account that a candle lit the curtains, arguing that the fire "
+            "began with a short circuit in the kitchen.")
+    assert _explanations(text) == [("a candle lit the curtains", "explanation"),
+                                   ("the fire began with a short circuit in the kitchen", "rival")]
+
+
+def test_a_contrast_that_disputes_without_a_report_lets_the_next_sentence_tell_the_rival():
+    text = ("The government has maintained that the flood was caused by heavy rain. But many residents dispute that. "
+            "A hydrologist says the surge points to a release of water from the dam.")
+    found = _explanations(text)
+    assert ("heavy rain", "explanation") in found
+    assert ("the surge points to a release of water from the dam", "rival") in found
+
+
+def test_attributing_to_and_pointing_to_give_the_explanation():
+    assert _explanations("The authorities attribute the flood to intense rainfall.") == [("intense rainfall", "explanation")]
+    assert _explanations("Preliminary findings pointed to a gas leak in the cellar.") == [("a gas leak in the cellar", "explanation")]
