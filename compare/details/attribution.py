@@ -160,8 +160,8 @@ class Resolver:
         if agent is None:
             return
         self.recent.append(agent)
-        if agent.kind == "person":
-            self.last_person = agent
+        if agent.kind == "person" or agent.kind == "words" and lx.reads_as_name(agent.display):
+            self.last_person = agent  # "Mamuka Tsiklauri, a hydrologist ..., says": "he" next is him
         elif agent.kind in ("organization", "place"):
             self.last_thing = agent
 
@@ -208,7 +208,7 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
     rel = next((m for m in range(k, max(-1, k - RELATIVE_REACH), -1) if tokens[m].lower in RELATIVE_WORDS
                 or tokens[m].text == ","), None)
     if np and rel is not None and rel > 0 and tokens[rel].lower in RELATIVE_WORDS:
-        opening = next((m for m in range(rel - 1, max(-1, rel - RELATIVE_REACH), -1) if tokens[m].text == ","), None)
+        opening = next((m for m in range(rel - 1, max(-1, rel - 2 * RELATIVE_REACH), -1) if tokens[m].text == ","), None)
         if opening is not None and (tokens[opening + 1].lower in ("a", "an", "the") or opening == rel - 1):
             earlier = [t for t in _np_before(tokens, opening + 1, dates) if t.text not in "'‘’"]
             if len(earlier) >= 2 and all(t.is_cap and t.is_word for t in earlier):

@@ -103,7 +103,7 @@ def _speakers_unread(doc: Doc, frames: list[list[Frame]], names: list[Found], al
         for frame in s_frames:
             agent = frame.agent
             surface = doc.body[agent.start:agent.end]
-            if agent.start < 0 or " " not in agent.key or not _reads_as_name(surface):
+            if agent.start < 0 or " " not in agent.key or not lx.reads_as_name(surface):
                 continue  # "she", "the spokeswoman": a speaker resolved to a person, but not named here
             if agent.kind != "person" and not doc.body.startswith(",", agent.end):
                 continue  # words the resolver could not place are a person's name only before an apposition
@@ -113,19 +113,6 @@ def _speakers_unread(doc: Doc, frames: list[list[Frame]], names: list[Found], al
             out.append(Found("person", doc.article.id, s_idx, agent.start, agent.end, surface, canonical,
                              person_key(canonical), data={"title": "", "aged": None}))
     return out
-
-
-def _reads_as_name(words: str) -> bool:
-    """Two to four capitalised words, none the head of an organisation's or a place's name: an
-    unknown speaker's words that read as a person's name ("Fausto Cardenas", not "Red Cross")."""
-    parts = words.split()
-    return (2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
-            and not any(p.lower() in NOT_IN_PERSON_NAMES or p.lower() in lx.DEMONYMS for p in parts))
-
-
-# Words no person's name holds: the heads of organisations' and places' names, and a few more
-# that head rescue and relief bodies' names ("Syrian Civil Defence", "Red Cross")
-NOT_IN_PERSON_NAMES = lx.ORG_HEADS | lx.PLACE_HEADS | frozenset("defence defense cross rescue relief helmets".split())
 
 
 def by_sentence(found: list[Found], n: int) -> list[list[Found]]:

@@ -472,3 +472,16 @@ IRREGULAR_PAST = frozenset(
 def past_tense(word: str) -> bool:
     """Whether a lower-case word reads as a verb's past tense: an irregular one or a long -ed word."""
     return word in IRREGULAR_PAST or len(word) > 4 and word.endswith("ed")
+
+
+# Words no person's name holds: the heads of organisations' and places' names, and a few more
+# that head rescue and relief bodies' names ("Syrian Civil Defence", "Red Cross")
+NOT_IN_PERSON_NAMES = ORG_HEADS | PLACE_HEADS | frozenset("defence defense cross rescue relief helmets".split())
+
+
+def reads_as_name(words: str) -> bool:
+    """Two to four capitalised words, none the head of an organisation's or a place's name nor a
+    demonym: words that read as a person's name ("Fausto Cardenas", not "Red Cross")."""
+    parts = words.split()
+    return (2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
+            and not any(p.lower() in NOT_IN_PERSON_NAMES or p.lower() in DEMONYMS for p in parts))

@@ -131,3 +131,9 @@ def test_a_contrast_that_disputes_without_a_report_lets_the_next_sentence_tell_t
 def test_attributing_to_and_pointing_to_give_the_explanation():
     assert _explanations("The authorities attribute the flood to intense rainfall.") == [("intense rainfall", "explanation")]
     assert _explanations("Preliminary findings pointed to a gas leak in the cellar.") == [("a gas leak in the cellar", "explanation")]
+
+
+def test_he_after_a_named_speaker_with_a_long_apposition_is_that_speaker():
+    text = ('But many dispute that. Mamuka Tsiklauri, a hydrologist at Tbilisi State University who has studied the gauge records, says '
+            'the shape of the surge points to a release of water from the hydropower dam near the town.\n\n"Something upstream let go," he told Meridian.')
+    assert [f.value.speaker for f in helpers.found(text, "quote", SATURDAY)] == ["Mamuka Tsiklauri"]
