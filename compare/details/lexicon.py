@@ -87,7 +87,8 @@ ORG_HEADS = frozenset(
     movement network press radio television tv embassy consulate staff intelligence administration
     cabinet regime caliphate battalion division regiment unit units board bureau authority
     authorities foundation observers mission mining corporation corp holdings industries ltd inc llc
-    plc airlines railways shipping centre center society association federation crescent
+    plc airlines railways shipping centre center society association federation crescent cross
+    mechanism secretariat directorate inspectorate ombudsman
     """.split()
 )
 # Well-known news agencies (organisations by definition), matched on a lower-cased surface.

@@ -33,6 +33,17 @@ CURRENCY_WORDS = {
         "yen": "yen", "taka": "taka", "tenge": "tenge", "naira": "naira", "shillings": "shilling shillings",
         "rand": "rand", "francs": "franc francs", "pesos": "peso pesos", "hryvnias": "hryvnia hryvnias",
         "afghanis": "afghani afghanis",
+        # the rest of the world's currencies, by the words newsrooms write (plural forms as used)
+        "leva": "lev leva", "lari": "lari laris", "zlotys": "zloty zlotys zloties", "forints": "forint forints",
+        "korunas": "koruna korunas", "lei": "leu lei", "kronor": "krona kronor kronur", "kroner": "krone kroner",
+        "reais": "real reais", "won": "won", "baht": "baht", "ringgit": "ringgit", "rupiah": "rupiah",
+        "dong": "dong", "kyat": "kyat kyats", "riel": "riel riels", "som": "som soms", "manat": "manat manats",
+        "drams": "dram drams", "leke": "lek leke", "denars": "denar denars", "marks": "mark marks",
+        "cedis": "cedi cedis", "kwacha": "kwacha", "birr": "birr", "shekels": "shekel shekels sheqel sheqels",
+        "kwanzas": "kwanza kwanzas", "leones": "leone leones", "pula": "pula", "meticais": "metical meticais",
+        "quetzales": "quetzal quetzales", "soles": "sol soles", "bolivares": "bolivar bolivares",
+        "guaranies": "guarani guaranies", "lempiras": "lempira lempiras", "cordobas": "cordoba cordobas",
+        "gourdes": "gourde gourdes", "kuna": "kuna kune",
     }.items()
     for word in words.split()
 }

@@ -137,3 +137,9 @@ def test_he_after_a_named_speaker_with_a_long_apposition_is_that_speaker():
     text = ('But many dispute that. Mamuka Tsiklauri, a hydrologist at Tbilisi State University who has studied the gauge records, says '
             'the shape of the surge points to a release of water from the hydropower dam near the town.\n\n"Something upstream let go," he told Meridian.')
     assert [f.value.speaker for f in helpers.found(text, "quote", SATURDAY)] == ["Mamuka Tsiklauri"]
+
+
+def test_sums_in_the_world_s_currencies_are_read():
+    sums = [f.value.noun for f in helpers.found("The government promised 10,000 leva to each family and 5,000 lari more.", "number", SATURDAY)
+            if f.role == "money"]
+    assert sums == ["leva", "lari"]
