@@ -12,10 +12,12 @@ sentence level with its counterparts. Contract (ARCHITECTURE.md "Alignment"):
 
 How: sentences are scored with `compare.similarity` (TF-IDF cosine plus credit for shared names and
 numbers) on candidate pairs from an inverted index of uncommon features, never all pairs of a long
-event. Pairs at or above `PAIR_THRESHOLD` are taken greedily, best first (ties by position), into
-rows: two rows merge when they share no article and their sentences are, on average, alike
-(`ROW_LINK_THRESHOLD`), so accounts other than the base also meet each other (two accounts may
-share a sentence the base lacks). Sentences left alone get rows of their own.
+event. Pairs at or above `PAIR_THRESHOLD` are taken greedily into rows, pairs of identical
+sentences first (so a copy is never outrun by a look-alike that ties it or beats it by a rounding
+error), then best first (ties by position): two rows merge when they share no article and their
+sentences are, on average, alike (`ROW_LINK_THRESHOLD`), so accounts other than the base also meet
+each other (two accounts may share a sentence the base lacks). Sentences left alone get rows of
+their own.
 
 Rows are then ordered: the base's rows in its order; a row the base lacks after the rows of its
 sentences' predecessors, and spread between the base rows that its article's neighbouring
@@ -36,6 +38,8 @@ from compare.similarity import SimilarityModel
 
 PAIR_THRESHOLD = 0.30  # a pair scoring below this is not the same statement
 ROW_LINK_THRESHOLD = 0.25  # mean similarity two rows' sentences need to merge into one
+_IDENTICAL_AT_LEAST = 1.0 - 1e-9  # an identical pair scores cosine 1 (but for rounding) plus a bonus
+_QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'))
 
 
 @dataclass
@@ -70,14 +74,40 @@ class _Event:
         return [s.text for a in self.articles for s in a.sentences]
 
 
+def _identity_key(text: str) -> str:
+    """A sentence as compared for identity: curly quotes straightened and whitespace collapsed
+    (bodies are NFC already; case and punctuation count, so "US" and "us" stay apart)."""
+    for curly, straight in _QUOTES:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return " ".join(text.split())
+
+
 def _scored_pairs(model: SimilarityModel, event: _Event) -> list[tuple[float, int, int]]:
+    """Pairs at or above PAIR_THRESHOLD in the order they are taken: pairs of identical sentences
+    first, then best score first, ties by position.
+
+    An identical pair scores at least as high as any other pair of either of its sentences (cosine
+    1, every name and number shared), but a look-alike can tie it ("mortar." and "mortar mortar."
+    have the same TF-IDF vector, and the tie went to the earlier sentence) or beat it by a rounding
+    error. Taking identical pairs first makes the copy win whatever the positions. Only pairs
+    scoring about 1 or more can be identical, so only their texts are compared."""
+    texts = event.texts()
+    keys: dict[int, str] = {}
+
+    def key(i: int) -> str:
+        if i not in keys:
+            keys[i] = _identity_key(texts[i])
+        return keys[i]
+
     scored = []
     for i, j in model.candidate_pairs(event.owner):
         score = model.similarity_if_at_least(i, j, PAIR_THRESHOLD)
         if score is not None:
-            scored.append((score, i, j))
-    scored.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return scored
+            identical = score >= _IDENTICAL_AT_LEAST and key(i) == key(j)
+            scored.append((not identical, -score, i, j))
+    scored.sort()
+    return [(-negative, i, j) for _other, negative, i, j in scored]
 
 
 def _mean_link(model: SimilarityModel, a: _Row, b: _Row) -> float:

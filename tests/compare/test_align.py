@@ -83,10 +83,11 @@ def test_contract_holds_on_random_articles(articles):
     assert align_articles(articles) == rows, "deterministic"
 
 
-# derandomize: a random draw once found [['Asapov.', 'mortar.', 'mortar mortar.'], ['Asapov.']]
-# failing (a real alignment bug with repeated one-word sentences, left open in the stop 11 note);
-# a fixed draw keeps CI from failing at random until it is fixed.
-@settings(max_examples=60, deadline=None, derandomize=True)
+# A random draw once found [['Asapov.', 'mortar.', 'mortar mortar.'], ['Asapov.']] failing: "mortar."
+# and "mortar mortar." score alike, and the tie went by position, not to the identical copy.
+# Identical pairs are now taken first (the regression tests below pin that draw), and the
+# property runs random draws again.
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(sentence, min_size=1, max_size=6), min_size=2, max_size=5), st.randoms())
 def test_shuffled_copies_are_found_whatever_their_order(texts_per_article, rnd):
     """Each account repeats the base's distinct sentences in its own order: crossings are allowed,
@@ -102,6 +103,56 @@ def test_shuffled_copies_are_found_whatever_their_order(texts_per_article, rnd):
     for row in rows:
         texts = {a.sentences[row.cells[a.id]].text for a in articles if row.cells[a.id] is not None}
         assert len(texts) == 1
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        ["Asapov.", "mortar mortar.", "mortar."],
+        ["mortar mortar.", "Asapov.", "mortar."],
+        ["mortar mortar.", "mortar.", "Asapov."],
+    ],
+)
+def test_an_identical_sentence_wins_over_one_with_the_same_words(copy):
+    """The draw the shuffled-copies property once failed on: "mortar." and "mortar mortar." have
+    the same TF-IDF vector (cosine 1.0 either way), so the tie went to position and a copy's
+    "mortar mortar." took the base's "mortar." row. An identical sentence is paired first."""
+    base = make_article("base", ["Asapov.", "mortar.", "mortar mortar."])
+    articles = [base, make_article("copy", copy)]
+    rows = align_articles(articles)
+    check_contract(articles, rows)
+    for row in rows:
+        assert row.cells["copy"] is not None and row.cells["base"] is not None
+        assert copy[row.cells["copy"]] == base.sentences[row.cells["base"]].text
+
+
+def test_an_identical_sentence_in_a_third_account_joins_its_original():
+    """The same tie among three accounts: every copy in the row of its original."""
+    texts = ["Asapov.", "mortar.", "mortar mortar."]
+    articles = [
+        make_article("base", texts),
+        make_article("x", texts),
+        make_article("y", ["Asapov.", "mortar mortar.", "mortar."]),
+    ]
+    rows = align_articles(articles)
+    check_contract(articles, rows)
+    assert [r.cells for r in rows] == [
+        {"base": 0, "x": 0, "y": 0},
+        {"base": 1, "x": 1, "y": 2},
+        {"base": 2, "x": 2, "y": 1},
+    ]
+
+
+@pytest.mark.parametrize("texts", [["Mortar fire.", "Mortar fire mortar fire."], ["mortar.", "mortar mortar."]])
+def test_an_identical_sentence_is_preferred_to_an_earlier_one_as_alike(texts):
+    """The other account tells a sentence with the base's words first and the base's very sentence
+    second: the base's sentence pairs with its identical copy, not the earlier look-alike (equal
+    cosines, or one a rounding error above the other, must not decide)."""
+    base = make_article("base", [texts[0]])
+    other = make_article("other", [texts[1], texts[0]])
+    rows = align_articles([base, other])
+    check_contract([base, other], rows)
+    assert [r.cells for r in rows] == [{"base": None, "other": 0}, {"base": 0, "other": 1}]
 
 
 def test_identical_articles_align_one_to_one():
