@@ -10,6 +10,7 @@ earlier event, role "background" too: neither joins the incident's dates nor its
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from compare.details.found import Found
@@ -27,10 +28,22 @@ def _earlier_event(f: Found, published: date | None) -> bool:
     return date.fromisoformat(f.value.end) < published - BACKGROUND_AGE
 
 
-def mark_background(dates: list[Found], numbers: list[Found], published: date | None) -> None:
-    """Give the role "background" to dates of earlier events and to the tolls told with them."""
+# "Sixty-four people died in that fire": a sentence pointing back at the event the one before it dated
+REFERS_BACK = re.compile(r"\b(?:in|during|of|from|by)\s+(?:that|the same)\s+[a-z]+", re.IGNORECASE)
+
+
+def mark_background(dates: list[Found], numbers: list[Found], published: date | None,
+                    sentences: list[str] | None = None) -> None:
+    """Give the role "background" to dates of earlier events and to the tolls told with them, or
+    told in the next sentence when it points back at that event ("... the October 2015 fire at the
+    Colectiv club. Sixty-four people died in that fire")."""
     background: set[int] = set()
     recent: set[int] = set()
+    old = {f.sentence_idx for f in dates if f.role != "dateline" and _earlier_event(f, published)}
+    recent_any = {f.sentence_idx for f in dates if f.sentence_idx not in old}
+    if sentences is not None:
+        background |= {s + 1 for s in old if s + 1 < len(sentences) and s + 1 not in recent_any
+                       and REFERS_BACK.search(sentences[s + 1])}
     for f in dates:
         if f.role not in INCIDENT_DATE_ROLES:
             continue

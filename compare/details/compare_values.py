@@ -232,10 +232,15 @@ def describe_value(f: Found) -> str:
 
 def _omission(ctx: EventContext, kind: str, key: str, founds: list[Found], did: str, what: str) -> None:
     have = ctx.present_in(founds)
+    first = min(founds, key=lambda f: (ctx.article_ids.index(f.article), f.start)) if founds else None
+    if kind == "date" and key.startswith("incident|") and first is not None and isinstance(first.value, DateValue):
+        # an account giving the incident's day in another role ("Since Sunday", "last Sunday's fire") has it
+        days = {(f.value.start, f.value.end) for f in founds if isinstance(f.value, DateValue)}
+        have = have + [a for a in ctx.article_ids if a not in have and any(
+            g.article == a and isinstance(g.value, DateValue) and (g.value.start, g.value.end) in days for g in ctx.found("date"))]
     missing = [a for a in ctx.article_ids if a not in have]
-    if not missing or not have:
+    if not missing or not have or first is None:
         return
-    first = min(founds, key=lambda f: (ctx.article_ids.index(f.article), f.start))
     ctx.add_discrepancy(
         "omission", kind, key,
         f"Only {', '.join(ctx.label(a) for a in have)}: {first.text} ({what})",

@@ -68,7 +68,7 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     taken_at = [spans + [(f.start, f.end) for f in money_at[s_idx]] for s_idx, spans in enumerate(dates_at)]
     numbers = extract_numbers(doc, taken_at)
     numbers += extract_measures(doc, taken_at)
-    mark_background(dates, numbers, doc.published)
+    mark_background(dates, numbers, doc.published, [sentence.text for sentence in doc.sentences])
     numbers_at = by_sentence(numbers, len(doc.sentences))
     victims = sentence_victims(doc, names_at, numbers_at)
     typed_causes = extract_causes(doc, names_at, victims) + extract_failures(doc)

@@ -239,6 +239,9 @@ TREATMENT_VERBS = frozenset("treated treating hospitalised hospitalized".split()
 MORTAL_WORDS = frozenset("mortally fatally".split())
 # Roles a date may be about, besides casualties.
 DATE_ROLE_WORDS = {
+    # a day of a legal step is when something was said in court, never the incident ("On Friday
+    # prosecutors charged the owner with causing death through negligence")
+    "charged": "statement", "indicted": "statement", "convicted": "statement", "sentenced": "statement",
     "funeral": "funeral", "buried": "funeral", "burial": "funeral", "attack": "attack",
     "attacked": "attack", "strike": "attack", "struck": "attack", "airstrike": "attack",
     "airstrikes": "attack", "shelling": "attack", "explosion": "attack", "blast": "attack",

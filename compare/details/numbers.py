@@ -175,6 +175,9 @@ def _role(tokens: list[Token], lo: int, hi: int) -> str | None:
         role = lx.CASUALTY_ROLES.get(tok.lower) or lx.FATE_ROLES.get(tok.lower)
         if role is None or tok.lower == "lost" and _lost_property(tokens, m) or m in quoted:
             continue  # "marched behind a banner reading "Corruption kills"": words quoted say nothing of the count
+        if tok.lower == "missing" and m >= hi and m + 1 < len(tokens) and tokens[m + 1].is_word and not tokens[m + 1].is_cap \
+                and tokens[m + 1].lower not in lx.STOP_WORDS:
+            continue  # "38 venues closed for blocked or missing fire exits": "missing" describes exits
         if tok.lower == "alive" and m > 0 and tokens[m - 1].lower in lx.DEATH_BEFORE_ALIVE:
             role = "killed"  # "five people were burned alive"
         if m >= hi and _casualties_as_object(tokens, m):

@@ -143,3 +143,30 @@ def test_sums_in_the_world_s_currencies_are_read():
     sums = [f.value.noun for f in helpers.found("The government promised 10,000 leva to each family and 5,000 lari more.", "number", SATURDAY)
             if f.role == "money"]
     assert sums == ["leva", "lari"]
+
+
+# -------------------------------------------------------------------------- fewer spurious ones
+
+
+def test_a_toll_told_of_an_earlier_event_in_the_next_sentence_is_background():
+    text = ("The disaster drew comparisons with the October 2015 fire at a club in Bucharest. "
+            "Sixty-four people died in that fire. Seventeen people were killed in Sunday's blaze.")
+    counts = [(f.text, f.role) for f in helpers.found(text, "number", SATURDAY)]
+    assert ("Sixty-four people", "background") in counts and ("Seventeen people", "killed") in counts
+
+
+def test_a_day_of_a_legal_charge_is_no_day_of_the_incident():
+    roles = [f.role for f in helpers.found("On Friday prosecutors charged the owner with causing death through negligence.", "date", SATURDAY)]
+    assert roles == ["statement"]
+
+
+def test_missing_describing_a_thing_gives_no_missing_count():
+    assert all(role != "missing" for _, role in _counts("Inspectors have closed 38 venues, most for blocked or missing fire exits."))
+
+
+def test_a_day_another_account_gives_in_another_role_is_not_missing_from_it():
+    event = helpers.analysed({
+        "a1": "A fire swept through a nightclub early on Wednesday, killing 17 people.",
+        "a2": "Since Wednesday, relatives of the 17 people who died have waited outside the morgue.",
+    }, SATURDAY)
+    assert not [s for s in helpers.summaries(event, "omission", "date") if "Wednesday" in s]
