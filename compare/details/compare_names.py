@@ -282,6 +282,10 @@ def compare_organizations(ctx: EventContext) -> None:
         if named_by >= 2 and read_as_name and any(_acts(ctx, f) for f in founds):
             # as for people: an organisation two accounts name, shown doing something, the others leave out
             _omission(ctx, "organization", key, founds, did, label, f"named by {named_by} accounts")
+        elif named_by == 1 and len(ctx.articles) > 1 and any(len(f.text.split()) >= 3 and _is_a_source(ctx, f) for f in founds):
+            # a body of several words that only one account cites as a source ("the Inter-American
+            # Commission on Human Rights said"): who an account quotes is what an analyst compares
+            _omission(ctx, "organization", key, founds, did, label, "cited as a source by one account")
 
 
 SUBJECT_REACH = 3  # words before a sentence's subject: "The", "Units of the", "Teams from the"

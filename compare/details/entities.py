@@ -139,11 +139,12 @@ def scan_spans(tokens: list[Token], sentence: int) -> list[Span]:
             elif nxt.lower in PARTICLES and compound_end(tokens, j, True) > j + 1:
                 j = compound_end(tokens, j, True)
             elif (
-                nxt.lower in CONNECTORS
+                (nxt.lower in CONNECTORS or nxt.lower == "on" and tokens[j - 1].lower in lx.ORG_HEADS
+                 and tokens[j + 1].lower not in lx.DAY_AND_MONTH_WORDS if j + 1 < n else False)
                 and j + 1 < n
                 and tokens[j + 1].is_cap
                 and any(t.lower in lx.ORG_HEADS or t.lower in lx.PLACE_HEADS for t in tokens[i:j])
-            ):
+            ):  # "Ministry of Health", "Commission on Human Rights"
                 j += 1
                 if tokens[j].lower == "the":
                     j += 1
@@ -207,6 +208,8 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
     before = toks[b] if b >= 0 else None
     before2 = toks[b - 1] if b > 0 else None
     stripped = " ".join(_demonym_stripped(words))
+    if low[-1] == "no" and after is not None and after.text == "." and after2 is not None and after2.is_number:
+        return None  # "CPL Tungurahua No. 1": a numbered facility's name, never a person
     if span.rank or (span.title and not any(w in lx.ORG_HEADS for w in low)):
         return "person"
     if aliases.canonical("person", text):
@@ -231,6 +234,9 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return None
     if len(words) == 1 and people.resolve(words[0]):
         return "person"
+    if len(words) == 1 and toks[span.i - 1].lower == "the" and after is not None \
+            and after.lower in PLACE_OF_NOUNS and after2 is not None and after2.lower == "of":
+        return None  # "the Andean city of Ambato": an adjective before the place it describes
     if before is not None and (before.lower in lx.PLACE_PREPOSITIONS or before.lower in PLACE_OF_NOUNS):
         return "place"
     if before is not None and before.lower == "of" and before2 is not None and before2.lower in PLACE_OF_NOUNS:

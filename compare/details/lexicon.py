@@ -489,3 +489,10 @@ def reads_as_name(words: str) -> bool:
     parts = words.split()
     return (2 <= len(parts) <= 4 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
             and not any(p.lower() in NOT_IN_PERSON_NAMES or p.lower() in DEMONYMS for p in parts))
+
+
+# Weekdays and months, which no name runs on into after "on" ("the Defense Ministry on Wednesday")
+DAY_AND_MONTH_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)

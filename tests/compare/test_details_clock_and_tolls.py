@@ -170,3 +170,20 @@ def test_a_day_another_account_gives_in_another_role_is_not_missing_from_it():
         "a2": "Since Wednesday, relatives of the 17 people who died have waited outside the morgue.",
     }, SATURDAY)
     assert not [s for s in helpers.summaries(event, "omission", "date") if "Wednesday" in s]
+
+
+def test_entity_readings_of_names_with_on_numbers_and_adjectives():
+    orgs = [f.text for f in helpers.found("The Inter-American Commission on Human Rights said on Monday that the state must act.", "organization", SATURDAY)]
+    assert orgs == ["Inter-American Commission on Human Rights"]
+    people = [f.text for f in helpers.found("The violence broke out in wing 4 of the CPL Tungurahua No. 1 prison, the service said.", "person", SATURDAY)]
+    assert people == []
+    places = [f.text for f in helpers.found("A riot at a prison in the Andean city of Ambato killed 22 inmates.", "place", SATURDAY)]
+    assert "Andean" not in places
+
+
+def test_a_body_only_one_account_cites_as_its_source_is_an_omission():
+    event = helpers.analysed({
+        "a1": "The Inter-American Commission on Human Rights said the state must protect people in its custody.",
+        "a2": "The riot at the prison killed 22 inmates, officials said.",
+    }, SATURDAY)
+    assert any("Commission on Human Rights" in s for s in helpers.summaries(event, "omission", "organization"))
