@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from compare.details import lexicon as lx
 from compare.details.found import Found
-from compare.details.text import QUOTE_CHARS, Doc, Token
+from compare.details.text import QUOTE_CHARS, Doc, Token, opening_name
 from compare.names import name_key, person_key
 
 BOUNDARY_WORDS = frozenset(
@@ -226,14 +226,14 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
         earlier = _np_before(tokens, k + 1, dates)
         if earlier and any(t.is_cap for t in earlier):
             return earlier
-    # "Dilshad Omar, the director of civil defence in the province, told ...": a definite apposition
-    # names the subject's office; the subject is the full name before it (never "..., the ministry said").
+    # "Dilshad Omar, the director of civil defence in the province, told ...": the office's holder (never "..., the ministry said")
     if np and k >= 1 and tokens[k].text == "," and _names_an_office(np):
         earlier = _np_before(tokens, k + 1, dates)
         opens_clause = bool(earlier) and (earlier[0].idx == 0 or tokens[earlier[0].idx - 1].text in QUOTE_CHARS + ",")
         if len(earlier) >= 2 and opens_clause and all(t.is_cap and t.is_word for t in earlier):
             return earlier
-    return np
+    opened = opening_name(tokens, k)  # "Bongani Zulu, a driver who was ... when it failed, said"
+    return opened if opened and not any(t.is_cap for t in np) else np
 
 
 def _names_an_office(np: list[Token]) -> bool:

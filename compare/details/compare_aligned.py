@@ -171,7 +171,8 @@ def _slot(doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int | Non
         noun, nend = _noun(tokens, j)
         if noun is None or noun in lx.MEASURE_UNITS or unit in lx.MEASURE_UNITS:
             return None  # a figure of nothing named, or a measure this does not convert
-        key, end, scale = stem(noun), nend, 1.0
+        # gunmen, attackers and militants are one group counted (compare.details.lexicon.NOUN_GROUP_OF)
+        key, end, scale = "fighter" if lx.NOUN_GROUP_OF.get(noun) == "fighter" else stem(noun), nend, 1.0
     skip = {tokens[m].lower for m in range(qstart, end)}
     around = tokens[max(0, qstart - CONTEXT_WINDOW):qstart] + tokens[end:end + CONTEXT_WINDOW]
     context = frozenset(content_stems(" ".join(t.text for t in around if t.lower not in skip and not t.is_number)))

@@ -31,7 +31,7 @@ MONTH_NUMBER = {m.lower(): n for n, m in enumerate(_MONTHS_FULL.split("|"), 1)}
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("mdy", re.compile(rf"(?:\b{_WEEKDAY},?\s+)?\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?(?!\d)")),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})(?:\s+(\d{{4}}))?\b")),
+    ("dmy", re.compile(rf"(?:\b{_WEEKDAY},?\s+)?\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})(?:,?\s+(\d{{4}}))?\b")),
     ("part", re.compile(rf"\b(early|mid|late)[-\s]+({_MONTHS_FULL}|\d{{4}})(?:\s+(\d{{4}}))?\b", re.I)),
     ("month_year", re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b")),
     ("relative_month", re.compile(rf"\b(last|this|next|earlier this|later this)\s+({_MONTHS_FULL}|{_SEASON}|year|month|week)\b", re.I)),
@@ -259,6 +259,36 @@ def _lasting_state(tokens: list[Token], role_at: int, lo: int, hi: int) -> bool:
     return any(t.lower in LASTING_STATE_WORDS for t in between)
 
 
+ENDING_VERBS = frozenset("ended ending finished concluded".split())
+
+
+def _one_incident_day_per_sentence(doc: Doc, found: list[Found]) -> None:
+    """"troops were battling on Friday ... nine killed since the attackers forced their way in on
+    Thursday evening": of two days a sentence gives, only the one nearest a casualty or attack word
+    dates the incident; the others date something else (the fighting going on, the siege's end)."""
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        if f.role in lx.INCIDENT_DATE_ROLES:
+            by_sentence.setdefault(f.sentence_idx, []).append(f)
+    for s_idx, dates in by_sentence.items():
+        if len(dates) < 2:
+            continue
+        tokens = doc.tokens[s_idx]
+        marks = [t for t in tokens if t.lower in lx.CASUALTY_ROLES or lx.DATE_ROLE_WORDS.get(t.lower) == "attack"]
+
+        def distance(f: Found) -> int:
+            # "were battling on Friday": a day an ongoing action holds is not the incident's
+            at = next((t.idx for t in tokens if t.start >= f.start), len(tokens))
+            k = at - 1 if at > 0 and tokens[at - 1].lower in ("on", "late", "early", "since") else at
+            ongoing = k > 0 and tokens[k - 1].lower.endswith("ing") and tokens[k - 1].lower not in lx.CASUALTY_ROLES
+            return min((abs(t.start - f.start) for t in marks), default=10**6) + (10**5 if ongoing else 0)
+
+        keep = min(dates, key=distance)
+        for f in dates:
+            if f is not keep:
+                f.role, f.key = None, "date"
+
+
 def _own_verb(word: str) -> bool:
     """A past-tense verb with no role of its own, right before a date, which is its object."""
     return (lx.past_tense(word) and word not in lx.CASUALTY_ROLES and word not in lx.DATE_ROLE_WORDS
@@ -269,6 +299,8 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
     """What the date in body span [start, end) is about: the nearest event or reporting word."""
     lo = next((t.idx for t in tokens if t.end > start), len(tokens))
     hi = next((t.idx for t in tokens if t.start >= end), len(tokens))
+    if any(t.lower in ENDING_VERBS for t in tokens[max(0, lo - 4):lo]):
+        return "status"  # "The siege ended at dawn yesterday": when it was over, not when it happened
     if lo < len(tokens) and tokens[lo].lower == "by" or 0 < lo <= len(tokens) and tokens[lo - 1].lower == "by":
         return "status"  # "By Thursday seventeen people had died": when a tally stood, not when it happened
     if 0 < lo < len(tokens) and tokens[lo].lower in ("yesterday", "today") and _own_verb(tokens[lo - 1].lower):
@@ -388,5 +420,6 @@ def extract_dates(doc: Doc) -> list[Found]:
                     data["action"], data["context"] = action, sentence_context(doc.tokens[s_idx], action)
                 out.append(Found("date", doc.article.id, s_idx, start, end, surface, value, role or "date",
                                  role=role, data=data))
+    _one_incident_day_per_sentence(doc, out)
     out.sort(key=lambda f: f.start)
     return out

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the event context imports the extractors, this module among
 
 BLAME_WORDS = frozenset("blame blames blamed blaming".split())
 CAUSE_PHRASES = (("caused", "by"), ("due", "to"), ("because", "of"), ("blamed", "on"), ("attributed", "to"), ("triggered", "by"),
-                 ("sparked", "by"), ("pointed", "to"), ("points", "to"))
+                 ("sparked", "by"), ("pointed", "to"), ("points", "to"), ("point", "at"), ("pointed", "at"), ("points", "at"))
 ATTRIBUTE_WORDS = frozenset("attribute attributes attributed".split())  # "attribute the flood to intense rainfall"
 # Verbs that set an account aside: "But a growing number of voices dispute that", "She also rejects
 # the prosecutors' account that ..."
@@ -41,7 +41,7 @@ EXPLANATION_NOUNS = frozenset("explanation account version theory".split())
 # Reporting verbs in the past, as a rival is told ("the crew reported", "engineers found", "he said"):
 # never a noun such as "a radio call".
 REPORTING_WORDS = (frozenset(w for w in lx.SPEECH_VERBS if w.endswith("ed")) | frozenset("said told found showed".split())
-                   | frozenset("says tells insists argues maintains contends suggests believes".split()))
+                   | frozenset("says say tells tell insists insist argues argue maintains maintain contends contend suggests believes".split()))
 NP_STOPS = frozenset(",;:.()—–\"“”")
 MAX_NP = 10
 RIVAL_REACH = 2  # sentences after an explanation where its rival may be told

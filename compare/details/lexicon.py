@@ -273,7 +273,7 @@ NOUN_GROUPS = {
         instructors admiral admirals sergeant sergeants""",
     "fighter": """fighter fighters militant militants rebel rebels insurgent insurgents guerrilla
         guerrillas jihadist jihadists gunman gunmen combatant combatants militiaman militiamen
-        volunteer volunteers""",
+        volunteer volunteers attacker attackers assailant assailants raider raiders""",
     "civilian": """civilian civilians woman women resident residents villager villagers refugee
         refugees worker workers student students journalist journalists passenger passengers
         patient patients doctor doctors nurse nurses medic medics miner miners fisherman fishermen

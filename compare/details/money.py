@@ -52,7 +52,7 @@ SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m"
           # South Asian notation: a lakh is 100,000, a crore 10,000,000 ("Rs 25 lakh", "₹5 crore").
           "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 # Currency abbreviations written before the number ("Rs 25 lakh", "Rs. 50,000", "INR 3 million").
-CURRENCY_PREFIXES = {"rs": "rupees", "inr": "rupees"}
+CURRENCY_PREFIXES = {"rs": "rupees", "inr": "rupees", "shs": "shillings", "ksh": "shillings", "ush": "shillings", "tsh": "shillings"}
 # What a sum is for: purpose word -> purpose.
 PURPOSES = {
     word: purpose

@@ -348,6 +348,9 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     if noun in lx.CASUALTY_ROLES:
         role = lx.CASUALTY_ROLES[noun]
         group = None
+    if noun == "lives":  # "claiming nine lives", "cost 12 lives"; but "saved 40 lives"
+        role = "rescued" if qstart > 0 and tokens[qstart - 1].lower in ("saved", "saving", "save") else "killed"
+        group = None
     if role is None and _part_of_group(tokens, j):
         return None  # "Five of the passengers were health workers": a part of a group counted elsewhere
     if role is None and cr.on_board(tokens, qstart, nend):
@@ -487,6 +490,12 @@ def _toll_before(tokens: list[Token], i: int) -> str | None:
         if k is not None and not any(t.text in ".;" for t in tokens[k:i]):
             before = tokens[k - 1].lower if k > 0 else ""
             return "wounded" if before in ("injury", "injured", "wounded") else "killed"
+        # "The number of people killed when a road bridge collapsed ... has risen to 13"
+        k = next((k for k in range(i - 1, -1, -1) if tokens[k].lower == "number"), None)
+        if k is not None and k + 1 < i and tokens[k + 1].lower == "of" and not any(t.text in ".;" for t in tokens[k:i]):
+            role = next((lx.CASUALTY_ROLES[t.lower] for t in tokens[k + 2 : k + 6] if t.lower in lx.CASUALTY_ROLES), None)
+            if role in ("killed", "wounded", "missing"):
+                return role
     return None
 
 

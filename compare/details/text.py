@@ -26,7 +26,11 @@ _TOKEN = re.compile(
 QUOTE_CHARS = "\"“”„‟«»"
 # A wire dateline opening a sentence: "MUNSHIGANJ, Bangladesh, Aug. 12 —", "KYIV, May 3 (Reuters) -".
 # South Asian papers write the place alone in capitals before a colon: "NAWAB SHAH: Nine people ...".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:(?:,\s*[A-Z\d][\w .'’-]{1,30}){0,2}\s*(?:\([^()]{1,40}\)\s*)?[-—–]|:(?=\s+[A-Z]))")
+# Also a pipe ("DURBAN | The road ...") and a place in title case before a dash ("Kampala | 22 October
+# 2025 —", "Durban, South Africa —").
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'’-]{2,40}(?:(?:,\s*[A-Z\d][\w .'’-]{1,30}){0,2}\s*(?:\([^()]{1,40}\)\s*)?[-—–|]|:(?=\s+[A-Z]))"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:\s*[|,]\s*[A-Z\d][\w .'’]{1,30}){1,2}\s*(?:\([^()]{1,40}\)\s*)?[—–])")
 APOSTROPHES = "'’"
 
 
@@ -168,3 +172,24 @@ class Doc:
 def words_between(tokens: list[Token], start: int, end: int) -> list[Token]:
     """The tokens lying inside body offsets [start, end)."""
     return [t for t in tokens if t.start >= start and t.end <= end]
+
+
+OPENING_NAME_REACH = 8  # tokens from a sentence's start to the comma closing its opening name
+
+
+def opening_name(tokens: list[Token], end: int) -> list[Token] | None:
+    """The name a sentence opens on before an apposition ("eThekwini Mayor Thandeka Mthembu, under
+    pressure over the report, was quoted", "Bongani Zulu, a driver who ..., said"): the run of two or
+    more capitalised words closing on the sentence's first comma, within its first words and before
+    token `end`; None when the sentence opens otherwise."""
+    comma = next((t.idx for t in tokens[:min(end, OPENING_NAME_REACH + 1)] if t.text == ","), None)
+    if comma is None or comma < 2:
+        return None
+    k = comma
+    while k > 0 and tokens[k - 1].is_word and tokens[k - 1].is_cap:
+        k -= 1
+    run = tokens[k:comma]
+    before = tokens[:k]
+    if len(run) < 2 or any(not t.is_word for t in before):
+        return None  # "In Durban, Police Minister X ..." opens on a phrase, not on the name
+    return run

@@ -1,0 +1,79 @@
+"""Engine 12, round three (tuned on planted16 and planted17, after their one held-out run), on
+invented sentences of their own: the name a sentence opens on before a long apposition is the
+speaker, a toll phrased as "the number of people killed ... has risen to", lives claimed, rival
+explanations after "point at" and "say", one group of attackers however named, a currency written
+before the figure ("Shs50 million"), title-case and pipe datelines, a weekday with an ordinal date,
+one incident day per sentence, and the day something ended."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+FRIDAY = "2025-10-24"
+
+
+def _dates(text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.text, f.value.start, f.role) for f in helpers.found(text, "date", FRIDAY)]
+
+
+def _counts(text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.role) for f in helpers.found(text, "number", FRIDAY)]
+
+
+def test_the_name_a_sentence_opens_on_before_a_long_apposition_speaks():
+    text = ('The mayor spoke late.\n\nMayor Ana Ruiz, under pressure over the inspection report, was quoted as saying '
+            'on the night of the collapse: "Our city is in mourning tonight."')
+    assert [f.value.speaker for f in helpers.found(text, "quote", FRIDAY)] == ["Ana Ruiz"]
+    text = ('Pedro Gil, a taxi driver who was about 50 metres from the span when it failed, said he braked just in time. '
+            '"The road just folded like cardboard," he said.')
+    assert [f.value.speaker for f in helpers.found(text, "quote", FRIDAY)] == ["Pedro Gil"]
+
+
+def test_a_toll_as_the_number_of_people_killed_and_lives_claimed():
+    assert ("13", "killed") in _counts("The number of people killed when the bridge collapsed into the river has risen to 13.")
+    assert ("nine lives", "killed") in _counts("The bridge that fell last Thursday, claiming nine lives, had been flagged.")
+    assert ("40 lives", "rescued") in _counts("Divers saved 40 lives that night.")
+
+
+def test_rival_explanations_after_point_at_and_say():
+    event = helpers.analysed({
+        "a1": "Politicians were quick to point at a truck laden with steel coils. But three engineers told this "
+              "magazine that the way the deck broke points instead to corrosion of the steel tendons.",
+        "a2": "The government has blamed an overloaded truck carrying steel coils. But engineers say badly corroded "
+              "steel tendons in the deck are the more likely cause.",
+    }, FRIDAY)
+    assert any("truck" in s and "tendons" in s for s in helpers.summaries(event, "conflict", "cause"))
+
+
+def test_gunmen_and_attackers_are_one_group_counted():
+    event = helpers.analysed({
+        "a1": "At least five gunmen armed with rifles shot their way past the barrier at the main gate.",
+        "a2": "Police said four attackers shot their way past the barrier at the main gate.",
+    }, FRIDAY)
+    assert any("five gunmen" in s and "four attackers" in s for s in helpers.summaries(event, "conflict", "number"))
+
+
+def test_a_currency_written_before_the_figure():
+    sums = [f.value for f in helpers.found("Police offered a reward of Shs50 million for information.", "number", FRIDAY) if f.role == "money"]
+    assert [(v.min, v.noun) for v in sums] == [(50_000_000, "shillings")]
+
+
+def test_title_case_and_pipe_datelines_are_filing_days():
+    assert _dates("Kampala | 22 October 2025 — Six days after gunmen stormed the hotel, facts remain in dispute.")[0][2] == "dateline"
+
+
+def test_a_weekday_with_an_ordinal_date_is_that_date():
+    assert _dates("The attack began at around 9pm on Thursday, 16th October, when gunmen opened fire.")[0][:2] == (
+        "Thursday, 16th October", "2025-10-16")
+
+
+def test_one_incident_day_per_sentence_and_the_day_it_ended():
+    roles = {text: role for text, _, role in _dates(
+        "Troops were battling on Friday to dislodge gunmen, who have killed nine people since they forced their way in on Thursday evening.")}
+    assert roles["on Thursday evening"] in ("death", "attack") and roles["on Friday"] not in ("death", "attack", "wounded")
+    assert _dates("The siege ended at dawn yesterday, leaving 27 people dead.")[0][2] == "status"
