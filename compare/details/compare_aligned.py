@@ -274,9 +274,15 @@ def _compare_days(ctx: EventContext, mentions: list[Found], docs, across: bool =
     words = {id(f): set(content_stems(ctx.sentence(f.article, f.sentence_idx))) for f in mentions} if across else {}
     singles = [f for f in mentions if isinstance(f.value, DateValue) and f.role not in ("dateline", "background")
                and _one_day(f.value) and sum((g.article, g.sentence_idx) == (f.article, f.sentence_idx) for g in mentions) == 1]
+    if not across:  # one day each sentence writes otherwise, whatever else they date
+        for a, b in combinations([f for f in mentions if isinstance(f.value, DateValue) and f.role not in ("dateline", "background")], 2):
+            if a.article != b.article and not verbs[id(a)].keys() & verbs[id(b)].keys():
+                _same_day_in_aligned_sentences(ctx, a, b)
     for a, b in combinations(singles, 2):
         common = sorted(verbs[id(a)].keys() & verbs[id(b)].keys())
-        if a.article == b.article or not common:
+        if a.article == b.article:
+            continue
+        if not common:
             continue
         if across and len((words[id(a)] & words[id(b)]) - set(common)) < ACROSS_DAY_SHARED:
             continue
@@ -291,12 +297,30 @@ def _compare_days(ctx: EventContext, mentions: list[Found], docs, across: bool =
                 "Rule aligned-days-disagree: sentences the alignment lines up (or that share three content "
                 "words besides the verb) date the same action (the verb "
                 f"{shared!r} near both) to days that cannot be the same. Values: {pair}.", [a, b])
-        elif va == vb and a.text.lower().removeprefix("on ") != b.text.lower().removeprefix("on "):
+        elif va == vb and a.data.get("form") != b.data.get("form"):
             ctx.add_discrepancy(
                 "variant", "date", key, f"Day of what was {shared}, written differently: {pair}",
                 "Rule aligned-day-written-differently: aligned sentences (or sentences sharing three content "
                 "words besides the verb) date the same action (the verb "
                 f"{shared!r} near both) to the same day, written in other words. Values: {pair}.", [a, b])
+
+
+def _same_day_in_aligned_sentences(ctx: EventContext, a: Found, b: Found) -> None:
+    """"State House announced yesterday three days of national mourning" / "On 18 October, State
+    House declared three days of national mourning": aligned sentences with three content words in
+    common giving one day in other words are a variant even with no verb in common (never a
+    conflict: without the verb, two days may date two things)."""
+    va, vb = a.value, b.value
+    if not (isinstance(va, DateValue) and va == vb) or a.data.get("form") == b.data.get("form"):
+        return  # "on Thursday" / "last Thursday": one way of writing the day, said twice
+    shared = set(content_stems(ctx.sentence(a.article, a.sentence_idx))) & set(content_stems(ctx.sentence(b.article, b.sentence_idx)))
+    if len(shared) < ACROSS_DAY_SHARED:
+        return
+    pair = f"{quoted(a.text)} ({ctx.label(a.article)}) / {quoted(b.text)} ({ctx.label(b.article)}) = {_span(va)}"
+    ctx.add_discrepancy(
+        "variant", "date", f"aligned|day|{_anchor(ctx, [a, b])}", f"One day written differently: {pair}",
+        "Rule aligned-day-written-differently: sentences the alignment lines up, with three content words "
+        f"in common ({', '.join(sorted(shared)[:5])}), give the same day in other words. Values: {pair}.", [a, b])
 
 
 # -------------------------------------------------------------------------------- times of day

@@ -77,3 +77,24 @@ def test_one_incident_day_per_sentence_and_the_day_it_ended():
         "Troops were battling on Friday to dislodge gunmen, who have killed nine people since they forced their way in on Thursday evening.")}
     assert roles["on Thursday evening"] in ("death", "attack") and roles["on Friday"] not in ("death", "attack", "wounded")
     assert _dates("The siege ended at dawn yesterday, leaving 27 people dead.")[0][2] == "status"
+
+
+def test_one_organisation_romanised_two_ways_is_a_spelling_variant():
+    event = helpers.analysed({
+        "a1": "A group calling itself the Ruwenzori Liberation Front claimed responsibility for the attack.",
+        "a2": "The Rwenzori Liberation Front, a little-known group, has said its fighters carried out the attack.",
+    }, FRIDAY)
+    assert any("Ruwenzori" in s and "Rwenzori" in s for s in helpers.summaries(event, "variant", "organization"))
+
+
+def test_aligned_sentences_giving_one_day_in_other_forms_are_a_variant_without_a_shared_verb():
+    event = helpers.analysed({
+        "a1": "State House announced yesterday three days of national mourning, with flags at half-mast until Tuesday.",
+        "a2": "On 18 October, State House declared three days of national mourning.",
+    }, "2025-10-19")
+    assert any("yesterday" in s and "18 October" in s for s in helpers.summaries(event, "variant", "date"))
+    same_form = helpers.analysed({
+        "a1": "The bridge fell on Thursday during the evening rush hour over the river.",
+        "a2": "The bridge fell last Thursday during the evening rush hour over the river.",
+    }, "2025-10-19")
+    assert not helpers.summaries(same_form, "variant", "date")
