@@ -56,3 +56,14 @@ def mark_background(dates: list[Found], numbers: list[Found], published: date | 
         if f.sentence_idx in background - recent and (f.role in TOLL_ROLES or f.data.get("measure")):
             f.role = "background"
             f.key = "background|" + f.key.partition("|")[2]
+
+
+def mark_background_causes(dates: list[Found], causes: list[Found], published: date | None) -> None:
+    """A means or an attacker told in the sentence of an earlier event's date ("a wave of bombings in
+    November 2021, which the authorities blamed on the ADF") is that event's, not this one's: it
+    leaves the incident's clusters (its victim becomes the earlier event)."""
+    old = {f.sentence_idx for f in dates if f.role != "dateline" and _earlier_event(f, published)}
+    for f in causes:
+        if f.sentence_idx in old and f.role in ("agent", "means"):
+            f.data["victim"] = "noun:earlier event"
+            f.key = f"noun:earlier event|{f.role}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from compare.details import lexicon as lx
 from compare.details.found import Found
-from compare.details.responsibility import BELONG_WORDS, BLAME_VERBS, responsible_party
+from compare.details.responsibility import BELONG_WORDS, BLAME_VERBS, PERPETRATION_VERBS, responsible_party
 from compare.details.text import Doc, Token
 
 MEANS_HEADS = frozenset("fire attack attacks round rounds shelling strike strikes barrage crew shell shells raid raids".split())
@@ -218,7 +218,7 @@ def _denied(tokens: list[Token], i: int) -> bool:
 
 
 # Words around which an account names who did it without describing the attack (responsibility.py).
-RESPONSIBILITY_CUES = BLAME_VERBS | BELONG_WORDS | frozenset(
+RESPONSIBILITY_CUES = BLAME_VERBS | BELONG_WORDS | PERPETRATION_VERBS | frozenset(
     "responsibility responsible attributed attributes attributing members from its".split())
 CAUSE_MARKERS = frozenset("blaming blamed caused cause due because attributed".split())
 

@@ -104,13 +104,17 @@ def _denied_means(ctx: EventContext, key: str, asserted: list[Found], denied: li
 
 
 def _agents(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:
-    involved_list, bad = clashes(ctx, founds, lambda f: f.data["agent_key"], lambda a, b: a == b)
+    def agent(f: Found) -> str:  # "Ruwenzori" / "Rwenzori Liberation Front": one attacker spelled two ways
+        return ctx.org_respelled.get(f.data["agent_key"], f.data["agent_key"])
+
+    involved_list, bad = clashes(ctx, founds, agent, lambda a, b: a == b)
     if not bad:
         return
     involved = {id(x): x for x in involved_list}
-    agents = []
+    agents, seen = [], set()
     for x in involved.values():
-        if x.data["agent"] not in agents:
+        if agent(x) not in seen:
+            seen.add(agent(x))
             agents.append(x.data["agent"])
     ctx.add_discrepancy(
         "conflict", "cause", key, f"Who hit {who}: " + " vs ".join(agents),

@@ -314,6 +314,7 @@ def _join_respelled(ctx: EventContext, clusters: dict[str, list[Found]]) -> dict
                 into[k] = h
     if not into:
         return clusters
+    ctx.org_respelled.update(into)  # attackers named by these spellings are one attacker too
     joined: dict[str, list[Found]] = {}
     for key, founds in clusters.items():
         target = into.get(key, key)

@@ -45,6 +45,7 @@ class EventContext:
     _weights: dict[str, float] = field(default_factory=dict)
     _word_starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _folded: dict[str, tuple[str, dict[str, list[int]]]] = field(default_factory=dict)
+    org_respelled: dict[str, str] = field(default_factory=dict)  # an organisation's key -> the spelling it joins
 
     @classmethod
     def build(cls, event_id: str, articles: list[Article], facts: list[ArticleFacts],

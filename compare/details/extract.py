@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from compare.details import lexicon as lx
 from compare.details.attribution import Frame, Resolver, sentence_frames, source_at
-from compare.details.background import mark_background
+from compare.details.background import mark_background, mark_background_causes
 from compare.details.causes import extract_causes, incident_victim, sentence_victims
 from compare.details.claims import extract_claims
 from compare.details.dates import LEDE_LAST, extract_dates
@@ -73,6 +73,7 @@ def extract_article(article: Article, aliases: AliasTable) -> ArticleFacts:
     victims = sentence_victims(doc, names_at, numbers_at)
     typed_causes = extract_causes(doc, names_at, victims) + extract_failures(doc)
     causes = typed_causes + extract_explanations(doc, {f.sentence_idx for f in typed_causes})
+    mark_background_causes(dates, causes, doc.published)
     claims = extract_claims(doc, names_at, frames, resolver, dates_at)
     sites = extract_site_parts(doc, victims) + extract_centres(doc, names_at)
     for f in [*names, *dates, *numbers, *money, *causes, *sites]:

@@ -43,6 +43,8 @@ ATTACK_CUES = lx.ATTACK_NOUNS | frozenset(
     "attacking carrying killing ambush ambushing bombing shooting massacre abduction".split()
 )
 STOPS = frozenset(". ; : \"".split())
+# Verbs of doing an attack, whose passive names the attacker after "by" ("was executed by X")
+PERPETRATION_VERBS = frozenset("claimed executed perpetrated staged organised organized masterminded planned".split())
 REACH = 8
 
 
@@ -68,19 +70,29 @@ def responsible_party(tokens: list[Token], i: int, names: list[Found], agent_of:
         return None
     if low in ("attributed", "attributes", "attributing"):
         to = next((k for k in range(i + 1, min(i + REACH, len(tokens))) if tokens[k].lower == "to"), None)
-        if to is not None and any(t.lower in ATTACK_CUES for t in tokens[i + 1 : to]):
-            return _agent_after(tokens, to + 1, names, agent_of)
+        if to is not None and (any(t.lower in ATTACK_CUES for t in tokens[i + 1 : to])
+                               or [t.lower for t in tokens[i + 1 : to]] == ["it"]):
+            return _agent_after(tokens, to + 1, names, agent_of)  # "Police have attributed it to the ADF"
+        return None
+    if low in PERPETRATION_VERBS and any(t.lower in BE_VERBS for t in tokens[max(0, i - 4) : i]) and _attack_said(tokens[:i]):
+        by = next((k for k in range(i + 1, min(i + REACH, len(tokens))) if tokens[k].lower == "by"), None)
+        if by is not None:  # "the attack was claimed within hours by X", "was planned and executed by X"
+            return _agent_after(tokens, by + 1, names, agent_of)
         return None
     if _said_of_the_attackers(tokens, i):
         start = i + 2 if low in BELONG_WORDS or low == "members" else i + 1
         return _agent_after(tokens, start, names, agent_of)
     if low == "its" and i + 2 < len(tokens) and tokens[i + 1].lower in lx.AGENT_NOUNS:
-        if any(t.lower in ATTACK_CUES or t.lower in ("attacked", "killed", "ambushed") for t in tokens[i + 2 : i + 5]):
+        if any(t.lower in ATTACK_CUES or t.lower in ("attacked", "killed", "ambushed") for t in tokens[i + 2 : i + 6]):
             org = [f for f in names if f.kind == "organization" and f.end <= tokens[i].start]
             if org:
                 f = org[-1]
                 return str(f.value), f.key, f.start, f.end
     return None
+
+
+def _attack_said(tokens: list[Token]) -> bool:
+    return any(t.lower in lx.ATTACK_NOUNS for t in tokens)
 
 
 def _said_of_the_attackers(tokens: list[Token], i: int) -> bool:

@@ -98,3 +98,19 @@ def test_aligned_sentences_giving_one_day_in_other_forms_are_a_variant_without_a
         "a2": "The bridge fell last Thursday during the evening rush hour over the river.",
     }, "2025-10-19")
     assert not helpers.summaries(same_form, "variant", "date")
+
+
+def _agents(text: str) -> list[tuple[str, str | None]]:
+    return [(f.data["agent"], f.data.get("victim")) for f in helpers.found(text, "cause", FRIDAY) if f.role == "agent"]
+
+
+def test_attackers_named_in_a_passive_or_after_attributed_it_to():
+    text = ("Gunmen killed 27 people at the hotel. The attack was claimed within hours by the Ruwenzori Liberation "
+            "Front. Police have instead attributed it to the Allied Democratic Forces.")
+    assert [a for a, _ in _agents(text)] == ["Ruwenzori Liberation Front", "Allied Democratic Forces"]
+
+
+def test_an_attacker_blamed_for_an_earlier_event_is_not_this_one_s():
+    text = ("Gunmen killed 27 people at the hotel on Thursday. Uganda has been on alert since a wave of bombings in "
+            "November 2021, which the authorities blamed on the Allied Democratic Forces.")
+    assert _agents(text) == [("Allied Democratic Forces", "noun:earlier event")]
