@@ -18,7 +18,7 @@ to it, so this adds to the engine and never reports a thing twice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
@@ -69,22 +69,25 @@ def compare_aligned(ctx: EventContext) -> None:
         return
     covered = _covered_spans(ctx)
     docs = {facts.doc.article.id: facts.doc for facts in ctx.facts}
-    dates = {}
+    dates: dict[tuple[str, int], list[Found]] = {}
     for f in ctx.found("date"):
         dates.setdefault((f.article, f.sentence_idx), []).append(f)
+    read: SlotCache = {}
+    times: TimesCache = {}
     for row in ctx.alignment:
         cells = [(a, i) for a, i in row.cells.items() if i is not None and a in docs]
         if len({a for a, _ in cells}) < 2:
             continue
-        slots = [s for a, i in cells for s in _slots(docs[a], i, dates.get((a, i), []), covered)]
+        slots = [s for a, i in cells for s in _slots(docs[a], i, dates.get((a, i), []), covered, read)]
         _compare_figures(ctx, slots)
         day_mentions = [f for a, i in cells for f in dates.get((a, i), []) if not _is_covered(f, covered)]
         _compare_days(ctx, day_mentions, docs)
-        _compare_times(ctx, [t for a, i in cells for t in _times(ctx, a, i)], docs)
-    _compare_across_event(ctx, docs, dates)
+        _compare_times(ctx, [t for a, i in cells for t in _times(ctx, a, i, times)], docs)
+    _compare_across_event(ctx, docs, dates, read, times)
 
 
-def _compare_across_event(ctx: EventContext, docs, dates: dict[tuple[str, int], list[Found]]) -> None:
+def _compare_across_event(ctx: EventContext, docs, dates: dict[tuple[str, int], list[Found]], read: SlotCache,
+                          times: TimesCache) -> None:
     """The same comparison between sentences the alignment did not pair (a lede against a later
     paragraph), asking for more in common: rare words around the figures, or a past-tense
     verb and three content words of the sentences for days."""
@@ -93,7 +96,7 @@ def _compare_across_event(ctx: EventContext, docs, dates: dict[tuple[str, int], 
     day_mentions: list[Found] = []
     for a, doc in docs.items():
         for i in range(len(doc.tokens)):
-            here = _slots(doc, i, dates.get((a, i), []), covered)
+            here = _slots(doc, i, dates.get((a, i), []), covered, read)
             keys = [s.key for s in here]
             slots.extend(s for s in here if keys.count(s.key) == 1)
             day_mentions.extend(f for f in dates.get((a, i), []) if not _is_covered(f, covered))
@@ -111,15 +114,27 @@ def _compare_across_event(ctx: EventContext, docs, dates: dict[tuple[str, int], 
     if len(day_mentions) <= MAX_ACROSS:
         _compare_days(ctx, day_mentions, docs, across=True)
     covered = _covered_spans(ctx)
-    times = [t for a, doc in docs.items() for i in range(len(doc.tokens)) for t in _times(ctx, a, i)]
-    times = [t for t in times if not _is_covered(t, covered)]
-    if len(times) <= MAX_ACROSS:
-        _compare_times(ctx, times, docs, across=True)
+    moments = [t for a, doc in docs.items() for i in range(len(doc.tokens)) for t in _times(ctx, a, i, times)]
+    moments = [t for t in moments if not _is_covered(t, covered)]
+    if len(moments) <= MAX_ACROSS:
+        _compare_times(ctx, moments, docs, across=True)
 
 
 # ------------------------------------------------------------------------------------- figures
 
-def _slots(doc, s_idx: int, dates: list[Found], covered: Covered) -> list[Slot]:
+SlotCache = dict[tuple[str, int], list[Slot]]
+
+
+def _slots(doc, s_idx: int, dates: list[Found], covered: Covered, cache: SlotCache) -> list[Slot]:
+    """The figures of one sentence, each marked covered or not by the given spans; read once per
+    sentence (the row pass and the event-wide pass both ask, with other covered spans)."""
+    key = (doc.article.id, s_idx)
+    if key not in cache:
+        cache[key] = _read_slots(doc, s_idx, dates)
+    return [replace(slot, covered=_is_covered(slot.found, covered)) for slot in cache[key]]
+
+
+def _read_slots(doc, s_idx: int, dates: list[Found]) -> list[Slot]:
     if s_idx >= len(doc.tokens):
         return []
     tokens = doc.tokens[s_idx]
@@ -136,7 +151,6 @@ def _slots(doc, s_idx: int, dates: list[Found], covered: Covered) -> list[Slot]:
             told.add(float(value))
         slot = _slot(doc, s_idx, tokens, i, j, value, vague, taken)
         if slot is not None:
-            slot.covered = _is_covered(slot.found, covered)
             out.append(slot)
         i = j
     for slot in out:
@@ -325,14 +339,22 @@ def _same_day_in_aligned_sentences(ctx: EventContext, a: Found, b: Found) -> Non
 
 # -------------------------------------------------------------------------------- times of day
 
-def _times(ctx: EventContext, article: str, s_idx: int) -> list[Found]:
-    """The times of day of one sentence (compare.details.clock), as found records of kind "other"."""
-    sentence = next((facts.doc.sentences[s_idx] for facts in ctx.facts
-                     if facts.doc.article.id == article and s_idx < len(facts.doc.sentences)), None)
-    if sentence is None:
-        return []
-    return [Found("other", article, s_idx, t.start, t.end, t.text, None, "aligned|time", role="time of day",
-                  data={"clock": t}) for t in read_times(sentence.text, sentence.start)]
+TimesCache = dict[tuple[str, int], list[Found]]
+
+
+def _times(ctx: EventContext, article: str, s_idx: int, cache: TimesCache) -> list[Found]:
+    """The times of day of one sentence (compare.details.clock), as found records of kind "other";
+    read once per sentence (the row pass and the event-wide pass both ask)."""
+    cached = cache.get((article, s_idx))
+    if cached is not None:
+        return cached
+    sentence = ctx.sentence(article, s_idx)
+    start = next((facts.doc.sentences[s_idx].start for facts in ctx.facts
+                  if facts.doc.article.id == article and s_idx < len(facts.doc.sentences)), 0)
+    found = [Found("other", article, s_idx, t.start, t.end, t.text, None, "aligned|time", role="time of day",
+                   data={"clock": t}) for t in read_times(sentence, start)] if sentence else []
+    cache[(article, s_idx)] = found
+    return found
 
 
 def _compare_times(ctx: EventContext, mentions: list[Found], docs, across: bool = False) -> None:

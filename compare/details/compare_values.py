@@ -236,8 +236,8 @@ def _omission(ctx: EventContext, kind: str, key: str, founds: list[Found], did: 
     if kind == "date" and key.startswith("incident|") and first is not None and isinstance(first.value, DateValue):
         # an account giving the incident's day in another role ("Since Sunday", "last Sunday's fire") has it
         days = {(f.value.start, f.value.end) for f in founds if isinstance(f.value, DateValue)}
-        have = have + [a for a in ctx.article_ids if a not in have and any(
-            g.article == a and isinstance(g.value, DateValue) and (g.value.start, g.value.end) in days for g in ctx.found("date"))]
+        given = {(g.article, g.value.start, g.value.end) for g in ctx.found("date") if isinstance(g.value, DateValue)}
+        have = have + [a for a in ctx.article_ids if a not in have and any((a, *d) in given for d in days)]
     missing = [a for a in ctx.article_ids if a not in have]
     if not missing or not have or first is None:
         return

@@ -46,6 +46,7 @@ class EventContext:
     _word_starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _folded: dict[str, tuple[str, dict[str, list[int]]]] = field(default_factory=dict)
     org_respelled: dict[str, str] = field(default_factory=dict)  # an organisation's key -> the spelling it joins
+    _found_cache: dict[tuple[str, ...], list[Found]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, event_id: str, articles: list[Article], facts: list[ArticleFacts],
@@ -66,7 +67,12 @@ class EventContext:
         return [a.id for a in self.articles]
 
     def found(self, *kinds: str) -> list[Found]:
-        return [f for facts in self.facts for f in facts.found if f.kind in kinds]
+        """Every account's found records of these kinds (the same records each call, so a long event's
+        comparisons do not rebuild the list; callers may change a record, never the list)."""
+        cached = self._found_cache.get(kinds)
+        if cached is None:
+            cached = self._found_cache[kinds] = [f for facts in self.facts for f in facts.found if f.kind in kinds]
+        return cached
 
     def label(self, article: str) -> str:
         by_id = {a.id: a for a in self.articles}

@@ -100,6 +100,10 @@ def _speakers_unread(doc: Doc, frames: list[list[Frame]], names: list[Found], al
     person the account names, so another account naming them is no omission, and a spelling of
     theirs is compared with the others'."""
     out: list[Found] = []
+    people_at: dict[int, list[Found]] = {}
+    for f in names:
+        if f.kind == "person":
+            people_at.setdefault(f.sentence_idx, []).append(f)
     for s_idx, s_frames in enumerate(frames):
         for frame in s_frames:
             agent = frame.agent
@@ -108,11 +112,14 @@ def _speakers_unread(doc: Doc, frames: list[list[Frame]], names: list[Found], al
                 continue  # "she", "the spokeswoman": a speaker resolved to a person, but not named here
             if agent.kind != "person" and not doc.body.startswith(",", agent.end):
                 continue  # words the resolver could not place are a person's name only before an apposition
-            if any(f.kind == "person" and f.start < agent.end and agent.start < f.end for f in names + out):
+            here = people_at.setdefault(doc.sentence_at(agent.start), [])
+            if any(f.start < agent.end and agent.start < f.end for f in here):
                 continue
             canonical = aliases.canonical("person", surface) or agent.display
-            out.append(Found("person", doc.article.id, s_idx, agent.start, agent.end, surface, canonical,
-                             person_key(canonical), data={"title": "", "aged": None}))
+            found = Found("person", doc.article.id, s_idx, agent.start, agent.end, surface, canonical,
+                          person_key(canonical), data={"title": "", "aged": None})
+            here.append(found)
+            out.append(found)
     return out
 
 
