@@ -259,6 +259,16 @@ def _lasting_state(tokens: list[Token], role_at: int, lo: int, hi: int) -> bool:
     return any(t.lower in LASTING_STATE_WORDS for t in between)
 
 
+def _incident_distance(tokens: list[Token], f: Found) -> int:
+    """How far a day stands from its sentence's casualty or attack words; a day an ongoing action
+    holds ("were battling on Friday") is not the incident's and counts as far away."""
+    marks = [t for t in tokens if t.lower in lx.CASUALTY_ROLES or lx.DATE_ROLE_WORDS.get(t.lower) == "attack"]
+    at = next((t.idx for t in tokens if t.start >= f.start), len(tokens))
+    k = at - 1 if at > 0 and tokens[at - 1].lower in ("on", "late", "early", "since") else at
+    ongoing = k > 0 and tokens[k - 1].lower.endswith("ing") and tokens[k - 1].lower not in lx.CASUALTY_ROLES
+    return min((abs(t.start - f.start) for t in marks), default=10**6) + (10**5 if ongoing else 0)
+
+
 ENDING_VERBS = frozenset("ended ending finished concluded".split())
 
 
@@ -274,16 +284,7 @@ def _one_incident_day_per_sentence(doc: Doc, found: list[Found]) -> None:
         if len(dates) < 2:
             continue
         tokens = doc.tokens[s_idx]
-        marks = [t for t in tokens if t.lower in lx.CASUALTY_ROLES or lx.DATE_ROLE_WORDS.get(t.lower) == "attack"]
-
-        def distance(f: Found) -> int:
-            # "were battling on Friday": a day an ongoing action holds is not the incident's
-            at = next((t.idx for t in tokens if t.start >= f.start), len(tokens))
-            k = at - 1 if at > 0 and tokens[at - 1].lower in ("on", "late", "early", "since") else at
-            ongoing = k > 0 and tokens[k - 1].lower.endswith("ing") and tokens[k - 1].lower not in lx.CASUALTY_ROLES
-            return min((abs(t.start - f.start) for t in marks), default=10**6) + (10**5 if ongoing else 0)
-
-        keep = min(dates, key=distance)
+        keep = min(dates, key=lambda f: _incident_distance(tokens, f))
         for f in dates:
             if f is not keep:
                 f.role, f.key = None, "date"
