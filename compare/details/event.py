@@ -24,7 +24,7 @@ from compare.details.found import Found
 from compare.details.quotes import content_stems
 from compare.ids import detail_id, discrepancy_id
 from compare.models import AlignmentRow, Article, Detail, Discrepancy
-from compare.names import respelled_people, same_person, surname_key
+from compare.names import person_key, respelled_people, same_person, surname_key
 
 WORD = re.compile(r"\w+")
 
@@ -159,10 +159,30 @@ class EventContext:
             key = f.data.get("speaker_key")
             if key and " " not in key and surname_key(key) in self.surnames:
                 f.data["speaker_key"] = self.surnames[surname_key(key)]
+        self._untitle_speakers()
         for f in self.found("attribution"):
             key = f.data.get("accuser_key")
             if key and " " not in key and surname_key(key) in self.surnames:
                 f.data["accuser_key"] = self.surnames[surname_key(key)]
+
+    def _untitle_speakers(self) -> None:
+        """"Kisumu County Commissioner Joseph Rotich" and "County Commissioner Joseph Rotich" (or
+        "Upazila Nirbahi Officer Farhana Yasmin" and "Farhana Yasmin") speak as one person: speaker
+        keys of three words or more that end in the same two words as another speaker or a person
+        of the event are that person, the office before the name told or not."""
+        quotes = [f for f in self.found("quote") if f.data.get("speaker_key") and getattr(f.value, "speaker", None)]
+
+        def tail(name: str) -> str:  # the last two words of a name as written, keyed as a person's
+            return person_key(" ".join(name.split()[-2:]))
+
+        tails: dict[str, set[str]] = {}
+        for name in {f.value.speaker for f in quotes} | set(self.person_names.values()):  # type: ignore[union-attr]
+            if len(name.split()) >= 2:
+                tails.setdefault(tail(name), set()).add(name)
+        for f in quotes:
+            name = f.value.speaker  # type: ignore[union-attr]
+            if len(name.split()) >= 3 and len(tails.get(tail(name), ())) >= 2:
+                f.data["speaker_key"] = tail(name)
 
     def _join_respellings(self) -> None:
         """One person whose name two accounts romanise with other vowels (Mohammed / Muhammad)

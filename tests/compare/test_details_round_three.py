@@ -114,3 +114,13 @@ def test_an_attacker_blamed_for_an_earlier_event_is_not_this_one_s():
     text = ("Gunmen killed 27 people at the hotel on Thursday. Uganda has been on alert since a wave of bombings in "
             "November 2021, which the authorities blamed on the Allied Democratic Forces.")
     assert _agents(text) == [("Allied Democratic Forces", "noun:earlier event")]
+
+
+def test_a_speaker_named_with_and_without_an_office_before_the_name_is_one_speaker():
+    event = helpers.analysed({
+        "a1": '"The leak has been plugged and the air is safe," Farhana Yasmin told reporters at the plant on Wednesday.',
+        "a2": ('Upazila Nirbahi Officer Farhana Yasmin was quoted as saying on Wednesday: "The leak is sealed and '
+               'there is no more danger in the air."'),
+    }, "2025-11-13")
+    conflicts = helpers.summaries(event, "conflict", "quote")
+    assert any("worded differently" in s for s in conflicts) and not any("different speaker" in s for s in conflicts)
