@@ -86,6 +86,8 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, int | None, tuple[in
         if "." in low:
             return i, None, None
         return i + 1, int(low.replace(",", "")), None
+    if low == "few" and not (i > 0 and tokens[i - 1].lower in ("a", "the", "some")):
+        return i, None, None  # "critics say few officers have faced prosecution": hardly any, not a count
     if low in VAGUE:
         return _scaled(tokens, i + 1, VAGUE[low])
     if low == "a" and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "few", "handful", "couple", "hundred", "thousand"):

@@ -124,3 +124,8 @@ def test_a_speaker_named_with_and_without_an_office_before_the_name_is_one_speak
     }, "2025-11-13")
     conflicts = helpers.summaries(event, "conflict", "quote")
     assert any("worded differently" in s for s in conflicts) and not any("different speaker" in s for s in conflicts)
+
+
+def test_bare_few_is_hardly_any_not_a_count():
+    assert _counts("Critics say few officers have faced prosecution.") == []
+    assert [text for text, _ in _counts("A few officers were hurt.")] == ["A few officers"]
