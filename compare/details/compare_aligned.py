@@ -145,6 +145,9 @@ def _read_slots(doc, s_idx: int, dates: list[Found]) -> list[Slot]:
     while i < len(tokens):
         j, value, vague = _read_number(tokens, i)
         if j == i:
+            glued = _glued_measure(doc, s_idx, tokens, i)
+            if glued is not None:
+                out.append(glued)
             i += 1
             continue
         if value is not None:
@@ -158,20 +161,47 @@ def _read_slots(doc, s_idx: int, dates: list[Found]) -> list[Slot]:
     return out
 
 
+GLUED = re.compile(r"^(\d+(?:\.\d+)?)(km|m|ft|mi|hrs?|h|mins?)$")
+GLUED_UNITS = {"km": ("length", 1000), "m": ("length", 1), "ft": ("length", 0.3048), "mi": ("length", 1609.3),
+               "h": ("time", 1 / 24), "hr": ("time", 1 / 24), "hrs": ("time", 1 / 24), "min": ("time", 1 / 1440),
+               "mins": ("time", 1 / 1440)}
+
+
+def _glued_measure(doc, s_idx: int, tokens: list[Token], i: int) -> Slot | None:
+    """"a 2km radius", "a 3h standoff": a figure written onto its unit."""
+    m = GLUED.match(tokens[i].text)
+    if m is None:
+        return None
+    key, scale = GLUED_UNITS[m.group(2)]
+    value = float(m.group(1))
+    qualifier, qstart = _qualifier(tokens, i)
+    lo, hi = _bounds(int(value), qualifier) if value.is_integer() else (value, value)
+    around = tokens[max(0, qstart - CONTEXT_WINDOW):qstart] + tokens[i + 1:i + 1 + CONTEXT_WINDOW]
+    context = frozenset(content_stems(" ".join(t.text for t in around if not t.is_number)))
+    start, stop = tokens[qstart].start, tokens[i].end
+    found = Found("number", doc.article.id, s_idx, start, stop, doc.body[start:stop],
+                  NumberValue(lo, hi, qualifier, None), f"aligned|{key}", role="aligned")
+    return Slot(found, key, (lo or 0) * scale, float("inf") if hi is None else hi * scale, context, "figures")
+
+
 def _slot(doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int | None,
           vague: tuple[int, int | None] | None, taken: list[tuple[int, int]]) -> Slot | None:
     tok = tokens[i]
     if vague is not None or value is None or any(a <= tok.start < b for a, b in taken):
         return None  # "dozens": too loose to set against a figure here; a date's day is not a count
-    if _is_part_of_name(tokens, i, j) or i > 0 and tokens[i - 1].text in (".", "#") or tok.is_number and len(tok.text) == 4 and 1900 <= value <= 2100:
+    k = j + 1 if j < len(tokens) and tokens[j].text in "-‐‑" else j  # "six-hour"
+    unit = tokens[k].lower if k < len(tokens) else ""
+    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in SCALE else unit
+    measured = unit in SCALE or unit in LENGTHS  # "the three-hour leak", "a two-kilometre radius": no compound name
+    if k + 2 < len(tokens) and tokens[k + 1].text in "-‐‑" and tokens[k + 2].lower == "old":
+        return None  # "a 16-year-old boy": an age, someone's, not a length of time the accounts compare
+    if not measured and _is_part_of_name(tokens, i, j) or i > 0 and tokens[i - 1].text in (".", "#") \
+            or tok.is_number and len(tok.text) == 4 and 1900 <= value <= 2100:
         return None  # "No. 1", "Route 9", a year
     if i > 0 and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text in ",)":
         return None  # "Rosa Chango, 54,": an age
     if j < len(tokens) and tokens[j].lower == "of" and (tok.lower == "one" or value == 1):
         return None  # "one of the blocks" picks one out; it counts nothing
-    k = j + 1 if j < len(tokens) and tokens[j].text in "-‐‑" else j  # "six-hour"
-    unit = tokens[k].lower if k < len(tokens) else ""
-    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in SCALE else unit
     qualifier, qstart = _qualifier(tokens, i)
     lo, hi = _bounds(value, qualifier)
     if unit in SCALE:
@@ -183,8 +213,8 @@ def _slot(doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int | Non
         key, end, scale = "length", k + 1, LENGTHS[unit]  # "rose by almost four metres"
     else:
         noun, nend = _noun(tokens, j)
-        if noun is None or noun in lx.MEASURE_UNITS or unit in lx.MEASURE_UNITS:
-            return None  # a figure of nothing named, or a measure this does not convert
+        if noun is None or noun in lx.MEASURE_UNITS or unit in lx.MEASURE_UNITS or noun == "times":
+            return None  # a figure of nothing named, a measure this does not convert, "a hundred times"
         # gunmen, attackers and militants are one group counted (compare.details.lexicon.NOUN_GROUP_OF)
         key, end, scale = "fighter" if lx.NOUN_GROUP_OF.get(noun) == "fighter" else stem(noun), nend, 1.0
     skip = {tokens[m].lower for m in range(qstart, end)}

@@ -129,3 +129,21 @@ def test_a_speaker_named_with_and_without_an_office_before_the_name_is_one_speak
 def test_bare_few_is_hardly_any_not_a_count():
     assert _counts("Critics say few officers have faced prosecution.") == []
     assert [text for text, _ in _counts("A few officers were hurt.")] == ["A few officers"]
+
+
+def test_hyphenated_and_glued_measures_are_compared_but_ages_are_not():
+    event = helpers.analysed({
+        "a1": "Police moved residents within a two-kilometre radius of the plant overnight.",
+        "a2": "Residents within a five-kilometre radius of the plant were told by police to leave.",
+    }, FRIDAY)
+    assert any("two-kilometre" in s and "five-kilometre" in s for s in helpers.summaries(event, "conflict", "number"))
+    glued = helpers.analysed({
+        "a1": "Residents within a 2km radius of the plant were evacuated during the night.",
+        "a2": "Residents within a five-kilometre radius of the plant were evacuated during the night.",
+    }, FRIDAY)
+    assert any("2km" in s for s in helpers.summaries(glued, "conflict", "number"))
+    ages = helpers.analysed({
+        "a1": "A 16-year-old boy was among those crushed at the gate.",
+        "a2": "A 40-year-old man was among those crushed at the gate.",
+    }, FRIDAY)
+    assert not [s for s in helpers.summaries(ages, "conflict") if "year" in s]
