@@ -22,10 +22,15 @@ BACKGROUND_AGE = timedelta(days=365)
 TOLL_ROLES = frozenset({"killed", "wounded", "missing", "rescued", "captured"})
 
 
-def _earlier_event(f: Found, published: date | None) -> bool:
+def _earlier_event(f: Found, published: date | None, periods: bool = True) -> bool:
+    """A day more than a year before publication, or a whole past period ("last year", "in June"
+    when it is November) that ended before the month the article was published in."""
     if published is None or not isinstance(f.value, DateValue):
         return False
-    return date.fromisoformat(f.value.end) < published - BACKGROUND_AGE
+    start, end = date.fromisoformat(f.value.start), date.fromisoformat(f.value.end)
+    if periods and (end - start).days > 31 and end < published.replace(day=1):
+        return True
+    return end < published - BACKGROUND_AGE
 
 
 # "Sixty-four people died in that fire": a sentence pointing back at the event the one before it dated
@@ -62,7 +67,8 @@ def mark_background_causes(dates: list[Found], causes: list[Found], published: d
     """A means or an attacker told in the sentence of an earlier event's date ("a wave of bombings in
     November 2021, which the authorities blamed on the ADF") is that event's, not this one's: it
     leaves the incident's clusters (its victim becomes the earlier event)."""
-    old = {f.sentence_idx for f in dates if f.role != "dateline" and _earlier_event(f, published)}
+    # only a day or month over a year back: "a group that first appeared in 2024" dates the group, not an event
+    old = {f.sentence_idx for f in dates if f.role != "dateline" and _earlier_event(f, published, periods=False)}
     for f in causes:
         if f.sentence_idx in old and f.role in ("agent", "means"):
             f.data["victim"] = "noun:earlier event"

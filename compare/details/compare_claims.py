@@ -36,8 +36,8 @@ def compare_causes(ctx: EventContext) -> None:
     clusters: dict[str, list[Found]] = {}
     for f in ctx.found("cause"):
         victim = f.data.get("victim")
-        if not victim:
-            continue
+        if not victim or victim == "noun:earlier event":
+            continue  # an earlier event's attacker or means is background, compared with nothing
         clusters.setdefault(f"{victim}|{f.role}", []).append(f)
     for key, founds in sorted(clusters.items()):
         victim, _, role = key.rpartition("|")

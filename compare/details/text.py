@@ -27,11 +27,21 @@ QUOTE_CHARS = "\"“”„‟«»"
 # A wire dateline opening a sentence: "MUNSHIGANJ, Bangladesh, Aug. 12 —", "KYIV, May 3 (Reuters) -".
 # South Asian papers write the place alone in capitals before a colon: "NAWAB SHAH: Nine people ...".
 # Also a pipe ("DURBAN | The road ...") and a place in title case before a dash ("Kampala | 22 October
-# 2025 —", "Durban, South Africa —").
+# 2025 —", "Durban, South Africa —", "Kisumu, Sunday 9 February 2025 - ").
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'’-]{2,40}(?:(?:,\s*[A-Z\d][\w .'’-]{1,30}){0,2}\s*(?:\([^()]{1,40}\)\s*)?[-—–|]|:(?=\s+[A-Z]))"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:\s*[|,]\s*[A-Z\d][\w .'’]{1,30}){1,2}\s*(?:\([^()]{1,40}\)\s*)?[—–])")
+    r"|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3}(?:\s*[|,]\s*[A-Z\d][\w .'’]{1,30}){1,3}\s*(?:\([^()]{1,40}\)\s*)?(?:[—–]| - ))")
 APOSTROPHES = "'’"
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """A wire dateline opening `text`; a title-case one closed by a spaced hyphen only when it gives
+    a date ("Kisumu, Sunday 9 February 2025 - "), never "Police, Army and Residents - all ..."."""
+    m = _DATELINE.match(text)
+    title_case = m is not None and not m.group().split(",")[0].split("|")[0].isupper()
+    if title_case and m.group().endswith(" - ") and not any(c.isdigit() for c in m.group()):
+        return None
+    return m
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +161,7 @@ class Doc:
         """Per sentence, the body offset where its opening wire dateline ends (its start without one).
         A dateline says where and when the report was filed, never where or when anything in it
         happened: its place and day are kept as details but never compared or missed."""
-        return [s.start + (m.end() if (m := _DATELINE.match(s.text)) else 0) for s in self.sentences]
+        return [s.start + (m.end() if (m := _dateline(s.text)) else 0) for s in self.sentences]
 
     def in_dateline(self, s_idx: int, end: int) -> bool:
         """Whether what ends at body offset `end` of sentence `s_idx` lies in its dateline."""

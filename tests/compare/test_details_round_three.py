@@ -147,3 +147,12 @@ def test_hyphenated_and_glued_measures_are_compared_but_ages_are_not():
         "a2": "A 40-year-old man was among those crushed at the gate.",
     }, FRIDAY)
     assert not [s for s in helpers.summaries(ages, "conflict") if "year" in s]
+
+
+def test_more_datelines_and_past_periods():
+    assert _dates("Kisumu, Sunday 9 February 2025 - Five people were killed when police opened fire.")[0][2] == "dateline"
+    assert _dates("RiverWatch Bulletin | Ashuganj, 21 November 2025 - Five people have now died.")[0][2] == "dateline"
+    assert helpers.found("Police, Army and Residents - all of them were at the gate on Friday.", "date", FRIDAY)[0].role != "dateline"
+    roles = [(f.text, f.role) for f in helpers.found(
+        "Rights groups say dozens of protesters were killed in the demonstrations last year.", "date", FRIDAY)]
+    assert roles == [("last year", "background")]
