@@ -271,8 +271,8 @@ def _np_after(tokens: list[Token], v: int) -> list[Token]:
     for tok in tokens[v + 1 :]:
         if tok.text == "." and out and out[-1].lower in ABBREVIATED_TITLES:
             continue  # "said Dr. Khaled Hamwi"
-        if tok.text in ",;:.()—–" or tok.text in QUOTE_CHARS or tok.lower in BOUNDARY_WORDS:
-            break
+        if tok.text in ",;:.()—–" or tok.text in QUOTE_CHARS or tok.lower in BOUNDARY_WORDS and not (tok.is_cap and out):
+            break  # (a capitalised word inside a name is the name's: "Grace Akinyi Were")
         if is_speech_verb(tok) and tok.lower not in lx.REPORT_NOUNS:
             break
         if tok.lower in ("on", "in", "at") and out:
@@ -407,7 +407,7 @@ def sentence_frames(doc: Doc, s_idx: int, resolver: Resolver, quotes: list[tuple
             after_np = _np_after(tokens, v)
             tail = v + 1 + len(after_np)
             # ", said on Friday night": a time after the verb is no speaker; the subject is before it
-            if after_np and after_np[0].lower not in OPENING_PREPOSITIONS and not any(t.lower in SKIP_BEFORE_VERB for t in after_np) and _tail_is_adverbial(tokens, tail):
+            if after_np and after_np[0].lower not in OPENING_PREPOSITIONS and not any(t.lower in SKIP_BEFORE_VERB and not t.is_cap for t in after_np) and _tail_is_adverbial(tokens, tail):
                 agent = resolver.agent(after_np)
                 if agent:
                     frames.append(Frame(agent, v, (s_start, prev.start), None, kind))

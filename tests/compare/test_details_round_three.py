@@ -156,3 +156,9 @@ def test_more_datelines_and_past_periods():
     roles = [(f.text, f.role) for f in helpers.found(
         "Rights groups say dozens of protesters were killed in the demonstrations last year.", "date", FRIDAY)]
     assert roles == [("last year", "background")]
+
+
+def test_a_surname_that_is_an_english_word_ends_no_name():
+    text = ('The march was broken up.\n\n"We came with our baskets, not with stones," said Grace Akinyi Were, '
+            'a fish trader who was standing a few metres from him when he fell.')
+    assert [f.value.speaker for f in helpers.found(text, "quote", FRIDAY)] == ["Grace Akinyi Were"]
