@@ -104,8 +104,11 @@ def _denied_means(ctx: EventContext, key: str, asserted: list[Found], denied: li
 
 
 def _agents(ctx: EventContext, key: str, founds: list[Found], did: str, who: str) -> None:
+    spelled = _acronyms_spelled_out(founds)
+
     def agent(f: Found) -> str:  # "Ruwenzori" / "Rwenzori Liberation Front": one attacker spelled two ways
-        return ctx.org_respelled.get(f.data["agent_key"], f.data["agent_key"])
+        key = spelled.get(f.data["agent_key"], f.data["agent_key"])
+        return ctx.org_respelled.get(key, key)
 
     involved_list, bad = clashes(ctx, founds, agent, lambda a, b: a == b)
     if not bad:
@@ -121,6 +124,22 @@ def _agents(ctx: EventContext, key: str, founds: list[Found], did: str, who: str
         "Rule different-agent: different attackers for the same casualty: "
         + "; ".join(f"{x.data['agent']} ({x.text!r}; {sources_text([x], ctx)})" for x in involved.values()) + ".",
         involved.values(), did)
+
+
+def _acronyms_spelled_out(founds: list[Found]) -> dict[str, str]:
+    """"RSF" and "the Rapid Support militia": an acronym whose letters are the initials of an
+    attacker another mention names in words (its head word, Forces or Front, may be left out) is
+    that attacker."""
+    names = {f.data["agent_key"]: str(f.data["agent"]) for f in founds}
+    initials = {key: "".join(w[0] for w in name.split() if w[:1].isupper()) for key, name in names.items()
+                if len(name.split()) >= 2}
+    out: dict[str, str] = {}
+    for key, name in names.items():
+        if name.isupper() and 2 <= len(name) <= 6:
+            match = [k for k, ini in initials.items() if ini and (ini == name or ini == name[:-1])]
+            if len(match) == 1:
+                out[key] = match[0]
+    return out
 
 
 def compare_accusations(ctx: EventContext) -> None:

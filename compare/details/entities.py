@@ -243,6 +243,8 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return "place"
     if after is not None and after.lower in PLACE_OF_NOUNS - {"capital", "area", "outskirts"}:
         return "place"
+    if after is not None and not after.is_cap and after.lower in ("militia", "group", "movement", "faction", "brigade"):
+        return "organization"  # "the Rapid Support militia", "the Wagner group": a body named before its kind
     if _facility_after(span):
         return "place"
     if before is not None and before.text in ("'s", "’s") and before2 is not None and before2.lower in lx.COUNTRIES:

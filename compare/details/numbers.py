@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+from compare.details import count_parts as cp
 from compare.details import count_roles as cr
 from compare.details import lexicon as lx
 from compare.details.found import Found
@@ -88,6 +89,10 @@ def _read_number(tokens: list[Token], i: int) -> tuple[int, int | None, tuple[in
         return i + 1, int(low.replace(",", "")), None
     if low == "few" and not (i > 0 and tokens[i - 1].lower in ("a", "the", "some")):
         return i, None, None  # "critics say few officers have faced prosecution": hardly any, not a count
+    if low in ("tens", "hundreds") and i + 2 < len(tokens) and tokens[i + 1].lower == "of" and tokens[i + 2].lower in ("thousands", "millions"):
+        unit = 1000 if tokens[i + 2].lower == "thousands" else 1_000_000
+        base = 10 if low == "tens" else 100  # "tens of thousands": 20,000 to 99,999
+        return i + 3, None, (2 * base * unit, 10 * base * unit - 1)
     if low in VAGUE:
         return _scaled(tokens, i + 1, VAGUE[low])
     if low == "a" and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "few", "handful", "couple", "hundred", "thousand"):
@@ -320,11 +325,13 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
                      data={"group": None, "noun": None, "person_before": tokens[i - 2].start})
     if tok.is_number and i > 1 and tokens[i - 1].text == "," and j < len(tokens) and tokens[j].text in ",)" and _described_person(tokens, i - 2):
         return None  # "Her mother, 68, was killed", "a farmer, 45,": the age of someone unnamed, not a count
-    if _partitive_pronoun(tokens, j):
+    if cp.partitive_pronoun(tokens, j):
         return None  # "several of them": a part of a count given before, not a count of its own
-    if _among_those_counted(tokens, i):
+    if cp.among_those_counted(tokens, i):
         return None  # "More than 40 people were injured, among them two guards": a part, not a rival count
-    if _part_of_casualties(tokens, j):
+    if cp.tally_of_a_war(tokens):
+        return None  # "The war has killed tens of thousands of people": a whole conflict's tally, not this event's
+    if cp.part_of_casualties(tokens, j):
         return None  # "11 of the injured were still in a serious condition": a part, not the whole group
     qualifier, qstart = _qualifier(tokens, i)
     noun, nend = _noun(tokens, j)
@@ -340,7 +347,7 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         lo, hi = _bounds(value, qualifier)
     role = _role(tokens, qstart, nend)
     group = _noun_group(tokens, j, nend, noun)
-    toll = _toll_before(tokens, qstart)
+    toll = cp.toll_before(tokens, qstart)
     if toll is not None and noun is None:
         role = toll  # "put the death toll at 11"
     elif qstart > 0 and tokens[qstart - 1].lower in lx.TREATMENT_VERBS:
@@ -353,7 +360,7 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
     if noun == "lives":  # "claiming nine lives", "cost 12 lives"; but "saved 40 lives"
         role = "rescued" if qstart > 0 and tokens[qstart - 1].lower in ("saved", "saving", "save") else "killed"
         group = None
-    if role is None and _part_of_group(tokens, j):
+    if role is None and cp.part_of_group(tokens, j):
         return None  # "Five of the passengers were health workers": a part of a group counted elsewhere
     if role is None and cr.on_board(tokens, qstart, nend):
         role = "aboard"  # "a ferry carrying 150 passengers": those on board, never a toll
@@ -365,6 +372,8 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         role = "deployed"  # "1,500 police had been deployed", "300 soldiers on duty": the response, never a toll
     if cr.employs(tokens, qstart, nend):
         role = "employed"  # "the mill, which employs 900 people": a workforce, never a toll nor a crowd
+        if any(t.lower in ("industry", "sector", "industries") for t in tokens[:qstart]):
+            return None  # "The industry employs tens of thousands": a whole trade's workforce, no employer's
     if noun in lx.SETTLEMENT_NOUNS:
         role, group = "places", lx.SETTLEMENT_NOUNS[noun]  # "24 villages": compared for their wording only
     elif noun in lx.ROLLING_STOCK_NOUNS:
@@ -375,7 +384,7 @@ def _count(doc: Doc, s_idx: int, tokens: list[Token], i: int, j: int, value: int
         role, group = "disrupted", lx.SERVICE_NOUNS[noun]  # "27 trains were cancelled": an omission, never a conflict
     elif role is None and group is None or noun in lx.MEASURE_UNITS or noun in lx.THING_NOUNS:
         return None  # a number of things, not of people: not a detail analysts compare
-    if role not in (None, "employed") and _states_a_rate(tokens):
+    if role not in (None, "employed") and cp.states_a_rate(tokens):
         return None  # "Several hundred people die in such accidents each year": a statistic, not this toll
     start = tokens[qstart].start
     end = tokens[nend - 1].end if nend > j else tokens[j - 1].end
@@ -403,50 +412,6 @@ def _described_person(tokens: list[Token], k: int) -> bool:
 # Words saying a count is of others besides those counted before ("Several police were also hurt").
 ADDITIVE_WORDS = frozenset("also too additionally besides".split())
 
-PARTITIVE_PRONOUNS = frozenset("them whom those these us".split())
-
-
-def _partitive_pronoun(tokens: list[Token], j: int) -> bool:
-    """"more than 40 hurt, several of them by glass": the count picks out part of people counted
-    before, in the same role; not when a casualty word of its own follows ("eleven trapped and
-    four of them died", "two of whom were killed": a count of the dead)."""
-    if not (j + 1 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower in PARTITIVE_PRONOUNS):
-        return False
-    return not any(t.lower in lx.CASUALTY_ROLES for t in tokens[j + 2 : j + 5])
-
-
-def _among_those_counted(tokens: list[Token], i: int) -> bool:
-    """"among them two guards", "among whom three children": a count picking out part of the
-    people counted just before it in the sentence, with no casualty word of its own after it."""
-    k = i - 1
-    while k >= 0 and tokens[k].lower in ("at", "least", "about", "some", "around", "nearly"):
-        k -= 1  # "among them at least two guards"
-    if not (k >= 1 and tokens[k - 1].lower == "among" and tokens[k].lower in ("them", "whom", "those")):
-        return False
-    return not any(t.lower in lx.CASUALTY_ROLES for t in tokens[i + 1 : i + 5])
-
-
-PART_OF_DETERMINERS = frozenset("the those its their".split())
-CASUALTY_GROUP_NOUNS = frozenset("victims survivors".split())
-
-
-def _part_of_casualties(tokens: list[Token], j: int) -> bool:
-    """"11 of the injured", "five of the victims", "two of the dead": the count picks out part of a
-    casualty group (those still in hospital, those buried on a day), never the count of the group."""
-    if not (j + 2 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower in PART_OF_DETERMINERS):
-        return False
-    noun = tokens[j + 2].lower
-    return noun in CASUALTY_GROUP_NOUNS or noun in lx.CASUALTY_ROLES and lx.CASUALTY_ROLES[noun] in ("killed", "wounded", "casualties")
-
-
-def _part_of_group(tokens: list[Token], j: int) -> bool:
-    """"five of the passengers", "two of its members": a count picking out part of a group of people
-    named after it; with no casualty word of its own it is neither a toll nor the group's total."""
-    if not (j + 2 < len(tokens) and tokens[j].lower == "of" and tokens[j + 1].lower in PART_OF_DETERMINERS):
-        return False
-    return tokens[j + 2].lower in lx.NOUN_GROUP_OF
-
-
 def _noun_group(tokens: list[Token], j: int, nend: int, noun: str | None) -> str | None:
     """The group of the counted noun; a generic head ("members", "people") takes the group of a
     noun before it: "police members" are police, "student protesters"... students."""
@@ -457,51 +422,6 @@ def _noun_group(tokens: list[Token], j: int, nend: int, noun: str | None) -> str
             if modifier is not None and modifier not in lx.GENERIC_GROUPS:
                 return modifier
     return group
-
-
-def _states_a_rate(tokens: list[Token]) -> bool:
-    """Whether the sentence gives a rate: "annually", "each year", "every month", "a day", "per week"."""
-    for k, tok in enumerate(tokens):
-        if tok.lower in lx.RATE_WORDS:
-            return True
-        if tok.lower in ("each", "every", "per", "a") and k + 1 < len(tokens) and tokens[k + 1].lower in lx.RATE_UNITS:
-            if not (k + 2 < len(tokens) and tokens[k + 2].lower in ("ago", "earlier", "later", "before", "after")):
-                return True  # "a week ago" is a day, not a rate
-        # a tally of many years: "over the past two decades", "in the last ten years"
-        if tok.lower in ("past", "last") and any(t.lower in ("years", "decades", "centuries") for t in tokens[k + 1 : k + 4]):
-            return True
-    return False
-
-
-TOLL_PREPOSITIONS = frozenset("at to of as from".split())
-
-
-def _toll_before(tokens: list[Token], i: int) -> str | None:
-    """"the death toll at 11", "the toll rose to 14": the count is a toll (killed, or wounded)."""
-    window = tokens[max(0, i - 4) : i]
-    if not window or window[-1].lower not in TOLL_PREPOSITIONS:
-        return None
-    for k, tok in enumerate(window):
-        if tok.lower in ("toll", "tally"):
-            before = window[k - 1].lower if k > 0 else ""
-            return "wounded" if before in ("injury", "injured", "wounded") else "killed"
-    # "The death toll from last Sunday's fire at the club ... has risen to 21": the toll is the
-    # subject, however long, of a verb of change just before the count
-    if len(window) >= 2 and window[-2].lower in TOLL_CHANGE_VERBS:
-        k = next((k for k in range(i - 1, -1, -1) if tokens[k].lower in ("toll", "tally")), None)
-        if k is not None and not any(t.text in ".;" for t in tokens[k:i]):
-            before = tokens[k - 1].lower if k > 0 else ""
-            return "wounded" if before in ("injury", "injured", "wounded") else "killed"
-        # "The number of people killed when a road bridge collapsed ... has risen to 13"
-        k = next((k for k in range(i - 1, -1, -1) if tokens[k].lower == "number"), None)
-        if k is not None and k + 1 < i and tokens[k + 1].lower == "of" and not any(t.text in ".;" for t in tokens[k:i]):
-            role = next((lx.CASUALTY_ROLES[t.lower] for t in tokens[k + 2 : k + 6] if t.lower in lx.CASUALTY_ROLES), None)
-            if role in ("killed", "wounded", "missing"):
-                return role
-    return None
-
-
-TOLL_CHANGE_VERBS = frozenset("risen rose rises climbed climbs reached reaches jumped increased grew stood stands".split())
 
 
 def _tight_role(tokens: list[Token], lo: int, hi: int) -> bool:

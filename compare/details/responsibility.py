@@ -58,6 +58,8 @@ def responsible_party(tokens: list[Token], i: int, names: list[Found], agent_of:
     if low in BLAME_VERBS:
         if i > 0 and tokens[i - 1].lower == "to":
             return None  # "X was to blame for the death": a political charge as often as an attacker named
+        if i + 1 < len(tokens) and tokens[i + 1].lower == "by":
+            return None  # "have been accused by United Nations investigators of attacks": the accuser, not the attacker
         return _agent_after(tokens, i + 1, names, agent_of, about=("for", "of"))
     if low == "responsibility" and i > 0 and tokens[i - 1].lower in CLAIM_VERBS:
         return _agent_before(tokens, i - 1, names, agent_of)

@@ -162,3 +162,22 @@ def test_a_surname_that_is_an_english_word_ends_no_name():
     text = ('The march was broken up.\n\n"We came with our baskets, not with stones," said Grace Akinyi Were, '
             'a fish trader who was standing a few metres from him when he fell.')
     assert [f.value.speaker for f in helpers.found(text, "quote", FRIDAY)] == ["Grace Akinyi Were"]
+
+
+def test_a_war_s_whole_tally_is_no_count_and_tens_of_thousands_is_read_whole():
+    assert _counts("The war has killed tens of thousands of people, according to United Nations figures.") == []
+    counts = [f.value for f in helpers.found("Tens of thousands of people marched through the capital.", "number", FRIDAY)]
+    assert [(v.min, v.max) for v in counts] == [(20_000, 99_999)]
+
+
+def test_accused_by_names_the_accuser_not_the_attacker():
+    text = "Gunmen killed 12 people. Both sides have been accused by United Nations investigators of attacks on civilians."
+    assert _agents(text) == []
+
+
+def test_a_body_named_before_its_kind_and_its_acronym_are_one_attacker():
+    event = helpers.analysed({
+        "a1": "Graves were dug for the 31 civilians killed when a drone launched by the Rapid Support militia struck the market.",
+        "a2": "The authorities accused the RSF of the attack on the market, which they say killed 31 civilians.",
+    }, FRIDAY)
+    assert not [s for s in helpers.summaries(event, "conflict", "cause") if "Who hit" in s]
