@@ -1,18 +1,20 @@
-"""Figures and days compared through the alignment: what lines up across accounts is the same quantity.
+"""Figures, times and days compared through the alignment: what lines up across accounts is the same quantity.
 
 The other comparators cluster details by the role a lexicon gives them ("killed", "death date").
 A figure whose role no lexicon names ("14 inmates escaped", "lasted more than 14 hours", "took
-12 guards hostage") is never extracted as a detail there, so an unseen domain's own quantities
-went uncompared. Here the alignment stands in for the role: sentences it puts in one row tell
-the same part of the story, so two figures in them with the same counted noun or the same kind
-of unit, and with words around them in common, are one quantity told twice. Their ranges (given
-their qualifiers) that cannot overlap are a conflict; one value written in figures in one
-account and in words in another is a variant. Days work the same way: two days in aligned
-sentences with a verb in common ("declared ... on Sunday" / "declared on March 12") are the
-same day or a conflict.
+12 guards hostage", "rose by almost four metres") is never extracted as a detail there, so an
+unseen domain's own quantities went uncompared. Here the alignment stands in for the role:
+sentences it puts in one row tell the same part of the story, so two figures in them with the same
+counted noun or the same kind of unit (a duration, a length), and with words around them in common,
+are one quantity told twice. Their ranges (given their qualifiers) that cannot overlap are a
+conflict; one value written in figures in one account and in words in another is a variant. Times
+of day (compare.details.clock) and days work the same way, a day only next to the same past-tense
+verb ("declared ... on Sunday" / "declared on March 12"). Sentences the alignment did not pair are
+compared too, asking for more in common (a rare word around the figures).
 
-Everything another comparator already reports (a mention inside one of its discrepancies) is left
-to it, so this adds to the engine and never reports a thing twice.
+What another comparator already judged (a mention inside one of its conflicts or variants, a count
+the count extractor gave a role) is never put in a conflict here, only used as the partner of a
+variant, so this adds to the engine and never reports a thing twice.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from itertools import combinations
 
 from compare.details import clock
 from compare.details import lexicon as lx
-from compare.details.clock import read_times
 from compare.details.event import EventContext, one_line, quoted, upper_first
 from compare.details.found import Found
 from compare.details.numbers import _bounds, _is_part_of_name, _noun, _qualifier, _read_number
@@ -52,7 +53,7 @@ class Slot:
     """One figure of an aligned sentence: its found record, what it counts, its range, its words."""
 
     found: Found
-    key: str  # the counted noun's stem, or "time" for a duration
+    key: str  # the counted noun's stem, "fighter" for attackers however named, "time" or "length" for a measure
     lo: float
     hi: float
     context: frozenset[str]
@@ -161,8 +162,9 @@ def _read_slots(doc, s_idx: int, dates: list[Found]) -> list[Slot]:
     return out
 
 
-GLUED = re.compile(r"^(\d+(?:\.\d+)?)(km|m|ft|mi|hrs?|h|mins?)$")
-GLUED_UNITS = {"km": ("length", 1000), "m": ("length", 1), "ft": ("length", 0.3048), "mi": ("length", 1609.3),
+# ("2m" is left alone: two metres or two million)
+GLUED = re.compile(r"^(\d+)(km|ft|mi|hrs?|h|mins?)$")
+GLUED_UNITS = {"km": ("length", 1000), "ft": ("length", 0.3048), "mi": ("length", 1609.3),
                "h": ("time", 1 / 24), "hr": ("time", 1 / 24), "hrs": ("time", 1 / 24), "min": ("time", 1 / 1440),
                "mins": ("time", 1 / 1440)}
 
@@ -173,9 +175,8 @@ def _glued_measure(doc, s_idx: int, tokens: list[Token], i: int) -> Slot | None:
     if m is None:
         return None
     key, scale = GLUED_UNITS[m.group(2)]
-    value = float(m.group(1))
     qualifier, qstart = _qualifier(tokens, i)
-    lo, hi = _bounds(int(value), qualifier) if value.is_integer() else (value, value)
+    lo, hi = _bounds(int(m.group(1)), qualifier)
     around = tokens[max(0, qstart - CONTEXT_WINDOW):qstart] + tokens[i + 1:i + 1 + CONTEXT_WINDOW]
     context = frozenset(content_stems(" ".join(t.text for t in around if not t.is_number)))
     start, stop = tokens[qstart].start, tokens[i].end
@@ -382,7 +383,7 @@ def _times(ctx: EventContext, article: str, s_idx: int, cache: TimesCache) -> li
     start = next((facts.doc.sentences[s_idx].start for facts in ctx.facts
                   if facts.doc.article.id == article and s_idx < len(facts.doc.sentences)), 0)
     found = [Found("other", article, s_idx, t.start, t.end, t.text, None, "aligned|time", role="time of day",
-                   data={"clock": t}) for t in read_times(sentence, start)] if sentence else []
+                   data={"clock": t}) for t in clock.read_times(sentence, start)] if sentence else []
     cache[(article, s_idx)] = found
     return found
 
