@@ -334,7 +334,7 @@ def _compare_days(ctx: EventContext, mentions: list[Found], docs, across: bool =
         va, vb = a.value, b.value
         assert isinstance(va, DateValue) and isinstance(vb, DateValue)
         shared = verbs[id(a)][common[0]]
-        key = f"aligned|day|{common[0]}|{min(a.article, b.article)}"
+        key = f"aligned|day|{common[0]}|{_anchor(ctx, [a, b])}"
         pair = f"{quoted(a.text)} = {_span(va)} ({ctx.label(a.article)}) vs {quoted(b.text)} = {_span(vb)} ({ctx.label(b.article)})"
         if va.end < vb.start or vb.end < va.start:
             ctx.add_discrepancy(
