@@ -221,12 +221,11 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
         earlier = _np_before(tokens, k + 1, dates)
         if earlier and all(t.is_cap and t.is_word for t in earlier):
             return earlier
-    # An apposition describing the subject: "Colonel Ryan Dillon, a spokesman for the coalition, said".
-    if np and np[0].lower in ("a", "an") and k >= 1 and tokens[k].text == ",":
+    if np and np[0].lower in ("a", "an") and k >= 1 and tokens[k].text == ",":  # "Col. Ryan Dillon, a spokesman, said"
         earlier = _np_before(tokens, k + 1, dates)
         if earlier and any(t.is_cap for t in earlier):
             return earlier
-    # "Dilshad Omar, the director of civil defence in the province, told ...": the office's holder (never "..., the ministry said")
+    # "Dilshad Omar, the director of civil defence, told ...": the office's holder (never "..., the ministry said")
     if np and k >= 1 and tokens[k].text == "," and _names_an_office(np):
         earlier = _np_before(tokens, k + 1, dates)
         opens_clause = bool(earlier) and (earlier[0].idx == 0 or tokens[earlier[0].idx - 1].text in QUOTE_CHARS + ",")
@@ -401,9 +400,10 @@ def sentence_frames(doc: Doc, s_idx: int, resolver: Resolver, quotes: list[tuple
             continue
         kind = "denial" if low in lx.DENIAL_VERBS else "speech"
         prev = tokens[v - 1] if v > 0 else None
-        # ", said X" / "’ said this comment"
+        # ", said X" / "’ said this comment" (not "X, a hydrologist ..., says the surge ...": X opened the sentence)
         after_quote_mark = prev is not None and (prev.text in QUOTE_CHARS or prev.text in "’'")
-        if prev is not None and (prev.text == "," and low in ("said", "says", "added", "wrote") or after_quote_mark and low in ("said", "says", "added", "wrote", "told", "asked")):
+        inverted = prev is not None and prev.text == "," and low in ("said", "says", "added", "wrote") and not opening_name(tokens, v)
+        if prev is not None and (inverted or after_quote_mark and low in ("said", "says", "added", "wrote", "told", "asked")):
             after_np = _np_after(tokens, v)
             tail = v + 1 + len(after_np)
             # ", said on Friday night": a time after the verb is no speaker; the subject is before it

@@ -181,3 +181,10 @@ def test_a_body_named_before_its_kind_and_its_acronym_are_one_attacker():
         "a2": "The authorities accused the RSF of the attack on the market, which they say killed 31 civilians.",
     }, FRIDAY)
     assert not [s for s in helpers.summaries(event, "conflict", "cause") if "Who hit" in s]
+
+
+def test_a_sentence_opening_on_a_name_before_says_is_no_inverted_said_x():
+    # the clause after "says" is what X says, not a speaker after the verb
+    text = ('Mamuka Tsiklauri, a hydrologist at Tbilisi State University who has studied the gauge records, says '
+            'the shape of the surge points to a release of water.\n\n"Something upstream let go," he told Meridian.')
+    assert [f.value.speaker for f in helpers.found(text, "quote", FRIDAY)] == ["Mamuka Tsiklauri"]
