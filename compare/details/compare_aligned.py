@@ -83,7 +83,7 @@ def compare_aligned(ctx: EventContext) -> None:
         _compare_figures(ctx, slots)
         day_mentions = [f for a, i in cells for f in dates.get((a, i), []) if not _is_covered(f, covered)]
         _compare_days(ctx, day_mentions, docs)
-        _compare_times(ctx, [t for a, i in cells for t in _times(ctx, a, i, times)], docs)
+        _compare_times(ctx, [t for a, i in cells for t in _times(docs[a], i, times)], docs)
     _compare_across_event(ctx, docs, dates, read, times)
 
 
@@ -115,7 +115,7 @@ def _compare_across_event(ctx: EventContext, docs, dates: dict[tuple[str, int], 
     if len(day_mentions) <= MAX_ACROSS:
         _compare_days(ctx, day_mentions, docs, across=True)
     covered = _covered_spans(ctx)
-    moments = [t for a, doc in docs.items() for i in range(len(doc.tokens)) for t in _times(ctx, a, i, times)]
+    moments = [t for a, doc in docs.items() for i in range(len(doc.tokens)) for t in _times(doc, i, times)]
     moments = [t for t in moments if not _is_covered(t, covered)]
     if len(moments) <= MAX_ACROSS:
         _compare_times(ctx, moments, docs, across=True)
@@ -373,19 +373,16 @@ def _same_day_in_aligned_sentences(ctx: EventContext, a: Found, b: Found) -> Non
 TimesCache = dict[tuple[str, int], list[Found]]
 
 
-def _times(ctx: EventContext, article: str, s_idx: int, cache: TimesCache) -> list[Found]:
+def _times(doc, s_idx: int, cache: TimesCache) -> list[Found]:
     """The times of day of one sentence (compare.details.clock), as found records of kind "other";
     read once per sentence (the row pass and the event-wide pass both ask)."""
-    cached = cache.get((article, s_idx))
-    if cached is not None:
-        return cached
-    sentence = ctx.sentence(article, s_idx)
-    start = next((facts.doc.sentences[s_idx].start for facts in ctx.facts
-                  if facts.doc.article.id == article and s_idx < len(facts.doc.sentences)), 0)
-    found = [Found("other", article, s_idx, t.start, t.end, t.text, None, "aligned|time", role="time of day",
-                   data={"clock": t}) for t in clock.read_times(sentence, start)] if sentence else []
-    cache[(article, s_idx)] = found
-    return found
+    key = (doc.article.id, s_idx)
+    if key not in cache:
+        sentence = doc.sentences[s_idx] if s_idx < len(doc.sentences) else None
+        cache[key] = [Found("other", doc.article.id, s_idx, t.start, t.end, t.text, None, "aligned|time",
+                            role="time of day", data={"clock": t})
+                      for t in clock.read_times(sentence.text, sentence.start)] if sentence else []
+    return cache[key]
 
 
 def _compare_times(ctx: EventContext, mentions: list[Found], docs, across: bool = False) -> None:

@@ -26,7 +26,7 @@ from compare.details.event import WORD, EventContext, fold_accents
 from compare.details.found import Found
 from compare.details.text import Token
 from compare.models import Article
-from compare.names import name_key, name_similarity, person_key, romanisation_key, spelling_skeleton
+from compare.names import name_key, person_key, romanisation_key, spelling_skeleton
 
 if TYPE_CHECKING:  # the extractors are imported by the event context, which this module uses
     from compare.details.extract import ArticleFacts
@@ -269,8 +269,7 @@ def compare_people(ctx: EventContext) -> None:
 def compare_organizations(ctx: EventContext) -> None:
     clusters: dict[str, list[Found]] = {}
     for f in ctx.found("organization"):
-        clusters.setdefault(f.key, []).append(f)
-    clusters = _join_respelled(ctx, clusters)
+        clusters.setdefault(f.key, []).append(f)  # spellings of one body already joined (EventContext)
     for key, founds in sorted(clusters.items()):
         label = str(founds[0].value)
         did = ctx.add_detail("organization", key, label, founds)
@@ -287,41 +286,6 @@ def compare_organizations(ctx: EventContext) -> None:
             # a body of several words that only one account cites as a source ("the Inter-American
             # Commission on Human Rights said"): who an account quotes is what an analyst compares
             _omission(ctx, "organization", key, founds, did, label, "cited as a source by one account")
-
-
-RESPELLED_SIMILARITY = 90  # rapidfuzz ratio of two organisations' keys that one name romanised two ways reaches
-MAX_RESPELLED = 200  # organisations an event may name for their spellings to be compared pairwise
-
-
-def _join_respelled(ctx: EventContext, clusters: dict[str, list[Found]]) -> dict[str, list[Found]]:
-    """One organisation romanised two ways ("Ruwenzori Liberation Front" / "Rwenzori Liberation
-    Front"): names of three words or more whose keys differ in one word, alike enough, and that no
-    account writes both, join under the spelling more accounts use; each is then a spelling variant."""
-    keys = sorted((k for k in clusters if len(k.split()) >= 3), key=lambda k: (-len(ctx.present_in(clusters[k])), k))
-    if len(keys) > MAX_RESPELLED:
-        return clusters
-    into: dict[str, str] = {}
-    for n, k in enumerate(keys):
-        for h in keys[:n]:
-            if h in into or k in into:
-                continue
-            a, b = h.split(), k.split()
-            if len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
-                continue
-            if set(ctx.present_in(clusters[h])) & set(ctx.present_in(clusters[k])):
-                continue  # one account writing both names names two bodies
-            if name_similarity(str(clusters[h][0].value), str(clusters[k][0].value)) >= RESPELLED_SIMILARITY:
-                into[k] = h
-    if not into:
-        return clusters
-    ctx.org_respelled.update(into)  # attackers named by these spellings are one attacker too
-    joined: dict[str, list[Found]] = {}
-    for key, founds in clusters.items():
-        target = into.get(key, key)
-        for f in founds:
-            f.key = target
-        joined.setdefault(target, []).extend(founds)
-    return joined
 
 
 SUBJECT_REACH = 3  # words before a sentence's subject: "The", "Units of the", "Teams from the"

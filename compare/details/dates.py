@@ -259,10 +259,9 @@ def _lasting_state(tokens: list[Token], role_at: int, lo: int, hi: int) -> bool:
     return any(t.lower in LASTING_STATE_WORDS for t in between)
 
 
-def _incident_distance(tokens: list[Token], f: Found) -> int:
-    """How far a day stands from its sentence's casualty or attack words; a day an ongoing action
-    holds ("were battling on Friday") is not the incident's and counts as far away."""
-    marks = [t for t in tokens if t.lower in lx.CASUALTY_ROLES or lx.DATE_ROLE_WORDS.get(t.lower) == "attack"]
+def _incident_distance(tokens: list[Token], marks: list[Token], f: Found) -> int:
+    """How far a day stands from its sentence's casualty or attack words (`marks`); a day an ongoing
+    action holds ("were battling on Friday") is not the incident's and counts as far away."""
     at = next((t.idx for t in tokens if t.start >= f.start), len(tokens))
     k = at - 1 if at > 0 and tokens[at - 1].lower in ("on", "late", "early", "since") else at
     ongoing = k > 0 and tokens[k - 1].lower.endswith("ing") and tokens[k - 1].lower not in lx.CASUALTY_ROLES
@@ -284,7 +283,8 @@ def _one_incident_day_per_sentence(doc: Doc, found: list[Found]) -> None:
         if len(dates) < 2:
             continue
         tokens = doc.tokens[s_idx]
-        keep = min(dates, key=lambda f: _incident_distance(tokens, f))
+        marks = [t for t in tokens if t.lower in lx.CASUALTY_ROLES or lx.DATE_ROLE_WORDS.get(t.lower) == "attack"]
+        keep = min(dates, key=lambda f: _incident_distance(tokens, marks, f))
         for f in dates:
             if f is not keep:
                 f.role, f.key = None, "date"

@@ -24,9 +24,11 @@ from compare.details.found import Found
 from compare.details.quotes import content_stems
 from compare.ids import detail_id, discrepancy_id
 from compare.models import AlignmentRow, Article, Detail, Discrepancy
-from compare.names import person_key, respelled_people, same_person, surname_key
+from compare.names import name_similarity, person_key, respelled_people, same_person, surname_key
 
 WORD = re.compile(r"\w+")
+RESPELLED_SIMILARITY = 90  # rapidfuzz ratio of two organisations' keys that one name romanised two ways reaches
+MAX_RESPELLED = 200  # organisations an event may name for their spellings to be compared pairwise
 
 
 @dataclass
@@ -45,7 +47,7 @@ class EventContext:
     _weights: dict[str, float] = field(default_factory=dict)
     _word_starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _folded: dict[str, tuple[str, dict[str, list[int]]]] = field(default_factory=dict)
-    org_respelled: dict[str, str] = field(default_factory=dict)  # an organisation's key -> the spelling it joins
+    org_respelled: dict[str, str] = field(default_factory=dict)  # an organisation's key -> the key of the spelling it joins
     _found_cache: dict[tuple[str, ...], list[Found]] = field(default_factory=dict)
 
     @classmethod
@@ -53,6 +55,7 @@ class EventContext:
               alignment: list[AlignmentRow]) -> EventContext:
         ctx = cls(event_id, articles, facts, alignment)
         ctx._resolve_people()
+        ctx._join_respelled_organisations()
         ctx._resolve_victims()
         for f in facts:
             for sentence in f.doc.sentences:
@@ -183,6 +186,32 @@ class EventContext:
             name = f.value.speaker  # type: ignore[union-attr]
             if len(name.split()) >= 3 and len(tails.get(tail(name), ())) >= 2:
                 f.data["speaker_key"] = tail(name)
+
+    def _join_respelled_organisations(self) -> None:
+        """One organisation romanised two ways ("Ruwenzori Liberation Front" / "Rwenzori Liberation
+        Front"): names of three words or more whose keys differ in one word, alike enough, and that
+        no account writes both, take the key of the spelling more accounts use, so they are one
+        organisation (a spelling variant) and one attacker (`org_respelled` maps the agents' keys)."""
+        founds = self.found("organization")
+        by_key: dict[str, list[Found]] = {}
+        for f in founds:
+            by_key.setdefault(f.key, []).append(f)
+        keys = sorted((k for k in by_key if len(k.split()) >= 3), key=lambda k: (-len(self.present_in(by_key[k])), k))
+        if len(keys) > MAX_RESPELLED:
+            return
+        for n, k in enumerate(keys):
+            for h in keys[:n]:
+                if h in self.org_respelled or k in self.org_respelled:
+                    continue
+                a, b = h.split(), k.split()
+                if len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
+                    continue
+                if set(self.present_in(by_key[h])) & set(self.present_in(by_key[k])):
+                    continue  # one account writing both names names two bodies
+                if name_similarity(str(by_key[h][0].value), str(by_key[k][0].value)) >= RESPELLED_SIMILARITY:
+                    self.org_respelled[k] = h
+        for f in founds:
+            f.key = self.org_respelled.get(f.key, f.key)
 
     def _join_respellings(self) -> None:
         """One person whose name two accounts romanise with other vowels (Mohammed / Muhammad)

@@ -104,19 +104,22 @@ def _speakers_unread(doc: Doc, frames: list[list[Frame]], names: list[Found], al
     for f in names:
         if f.kind == "person":
             people_at.setdefault(f.sentence_idx, []).append(f)
-    for s_idx, s_frames in enumerate(frames):
+    for s_frames in frames:
         for frame in s_frames:
             agent = frame.agent
+            if agent.start < 0 or " " not in agent.key:
+                continue
             surface = doc.body[agent.start:agent.end]
-            if agent.start < 0 or " " not in agent.key or not lx.reads_as_name(surface):
+            if not lx.reads_as_name(surface):
                 continue  # "she", "the spokeswoman": a speaker resolved to a person, but not named here
             if agent.kind != "person" and not doc.body.startswith(",", agent.end):
                 continue  # words the resolver could not place are a person's name only before an apposition
-            here = people_at.setdefault(doc.sentence_at(agent.start), [])
+            at = doc.sentence_at(agent.start)  # a speaker named in the sentence before the quotation's
+            here = people_at.setdefault(at, [])
             if any(f.start < agent.end and agent.start < f.end for f in here):
                 continue
             canonical = aliases.canonical("person", surface) or agent.display
-            found = Found("person", doc.article.id, s_idx, agent.start, agent.end, surface, canonical,
+            found = Found("person", doc.article.id, at, agent.start, agent.end, surface, canonical,
                           person_key(canonical), data={"title": "", "aged": None})
             here.append(found)
             out.append(found)
