@@ -221,6 +221,11 @@ def _np_before(tokens: list[Token], v: int, dates: list[tuple[int, int]]) -> lis
         earlier = _np_before(tokens, k + 1, dates)
         if earlier and all(t.is_cap and t.is_word for t in earlier):
             return earlier
+    # "Paolo Terranova, of the coastguard's command in Palermo, told ...": the name before the "of" apposition
+    if np and np[0].lower in ("of", "from") and k >= 1 and tokens[k].text == ",":
+        earlier = _np_before(tokens, k + 1, dates)
+        if len(earlier) >= 2 and all(t.is_cap and t.is_word for t in earlier):
+            return earlier
     if np and np[0].lower in ("a", "an") and k >= 1 and tokens[k].text == ",":  # "Col. Ryan Dillon, a spokesman, said"
         earlier = _np_before(tokens, k + 1, dates)
         if earlier and any(t.is_cap for t in earlier):

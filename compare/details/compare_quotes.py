@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from compare.details.attribution import is_speech_verb
 from compare.details.event import EventContext, quoted
 from compare.details.found import Found
 from compare.models import DateValue
@@ -108,25 +109,35 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
         if len(posting) > MAX_POSTING:
             continue
         pairs.update((a, b) for a, b in combinations(posting, 2))
-    per_speaker: dict[tuple[str, str], int] = {}
-    for q in quotes:
-        if q.data.get("speaker_key"):
-            per_speaker[(q.article, q.data["speaker_key"])] = per_speaker.get((q.article, q.data["speaker_key"]), 0) + 1
+    remark, per_speaker = _remarks(quotes)
     union = _Union(len(quotes))
     scores: dict[tuple[int, int], float] = {}
-    days = _remark_days(ctx, quotes)
+    days = _remark_days(ctx, quotes, remark)
+    sole: dict[str, dict[str, int]] = {}  # speaker -> account -> first quotation of its only remark
+    for n, q in enumerate(quotes):
+        k = q.data.get("speaker_key")
+        if k and per_speaker[(q.article, k)] == 1:
+            sole.setdefault(k, {}).setdefault(q.article, n)
+    sole_pairs = {(remark[a], remark[b]): (a, b) for firsts in sole.values()
+                  for a, b in combinations(sorted(firsts.values()), 2)}
+    members: dict[tuple[str, str, int], list[int]] = {}
+    for n in range(len(quotes)):
+        members.setdefault(remark[n], []).append(n)
+    for (ra, rb), (a, b) in sorted(sole_pairs.items(), key=lambda kv: kv[1]):
+        score = max(_score(ctx, quotes[m], quotes[n])[0] for m in members[ra] for n in members[rb])
+        if days[a] and days[a] == days[b] or score >= SOLE_REMARK_SCORE and not (days[a] and days[b] and not days[a] & days[b]):
+            # The speaker's only remark in each account (a run of quotations in neighbouring sentences
+            # is one remark), said the same day whatever its words ("Every one of the attackers has been
+            # neutralised" / "The terrorists have all been put out of action", both "last Saturday"),
+            # or on days that do not differ with a fifth of its rarer words' weight in common: one
+            # remark relayed in other words.
+            for n in members[ra] + members[rb]:
+                union.join(a, n)
+            scores[(a, b)] = score
     for a, b in sorted(pairs):
         qa, qb = quotes[a], quotes[b]
         score, shared = _score(ctx, qa, qb)
         ka, kb = qa.data.get("speaker_key"), qb.data.get("speaker_key")
-        sole = bool(ka) and ka == kb and qa.article != qb.article and per_speaker[(qa.article, ka)] == per_speaker[(qb.article, kb)] == 1
-        if sole and shared and days[a] and days[a] == days[b]:
-            # The speaker's only quotation in each account, said the same day, on a shared rarer
-            # word ("Whoever is responsible will be held to account" / "Those responsible will
-            # answer for it"): one remark relayed in other words.
-            union.join(a, b)
-            scores[(a, b)] = score
-            continue
         if len(shared) < MIN_SHARED:
             continue
         if qa.article == qb.article:
@@ -150,20 +161,59 @@ def quote_clusters(ctx: EventContext) -> list[tuple[list[Found], dict[tuple[int,
     return [([quotes[n] for n in members], scores_of.get(root, {})) for root, members in groups.items()]
 
 
-def _remark_days(ctx: EventContext, quotes: list[Found]) -> list[frozenset[tuple[str, str]]]:
-    """For each quotation, the days its own sentences say it was spoken ("..., he told reporters
-    late on Friday"): the resolved statement dates in the sentences it spans, outside its quotation
-    marks (a day the speaker names, "we cannot open it before Sunday", is no day it was said)."""
+def _remarks(quotes: list[Found]) -> tuple[list[tuple[str, str, int]], dict[tuple[str, str], int]]:
+    """Each quotation's remark, and how many remarks each account quotes each speaker in. Quotations
+    of one speaker in neighbouring sentences of one account are one remark ("'It is finished.' ...
+    'The building is safe,' he said."); an unnamed speaker's quotations are each their own."""
+    remark: list[tuple[str, str, int]] = []
+    last: dict[tuple[str, str], tuple[int, int]] = {}  # (article, speaker) -> (run number, last sentence)
+    count: dict[tuple[str, str], int] = {}
+    order = sorted(range(len(quotes)), key=lambda n: (quotes[n].article, quotes[n].sentence_idx))
+    by_index: dict[int, tuple[str, str, int]] = {}
+    for n in order:
+        q = quotes[n]
+        key = q.data.get("speaker_key") or f"#{n}"
+        run, end = last.get((q.article, key), (-1, -2))
+        if q.sentence_idx > end + 1:
+            run += 1
+            count[(q.article, key)] = count.get((q.article, key), 0) + 1
+        last[(q.article, key)] = (run, max(end, q.data.get("last_sentence", q.sentence_idx)))
+        by_index[n] = (q.article, key, run)
+    remark = [by_index[n] for n in range(len(quotes))]
+    return remark, count
+
+
+def _remark_days(ctx: EventContext, quotes: list[Found], remark: list[tuple[str, str, int]]) -> list[frozenset[tuple[str, str]]]:
+    """For each quotation, the days its remark was spoken ("..., he told reporters late on Friday"):
+    the resolved statement dates in the sentences its remark spans, outside quotation marks (a day
+    the speaker names, "we cannot open it before Sunday", is no day it was said); when those name
+    none, a day in the sentence leading into the remark that has a verb of saying ("Speaking outside
+    the hotel yesterday morning, the minister declared the operation over.")."""
     said: dict[tuple[str, int], list[Found]] = {}
+    lead: dict[tuple[str, int], list[Found]] = {}
     for d in ctx.found("date"):
-        if d.role == "statement" and isinstance(d.value, DateValue):
-            said.setdefault((d.article, d.sentence_idx), []).append(d)
-    out = []
-    for q in quotes:
-        last = q.data.get("last_sentence", q.sentence_idx)
-        out.append(frozenset((d.value.start, d.value.end) for s in range(q.sentence_idx, last + 1)  # type: ignore[union-attr]
-                             for d in said.get((q.article, s), ()) if not q.start <= d.start < q.end))
-    return out
+        if isinstance(d.value, DateValue):
+            if d.role == "statement":
+                said.setdefault((d.article, d.sentence_idx), []).append(d)
+            if d.role in ("statement", None):
+                lead.setdefault((d.article, d.sentence_idx), []).append(d)
+    docs = {f.doc.article.id: f.doc for f in ctx.facts}
+    spans: dict[tuple[str, str, int], list[Found]] = {}
+    for n, q in enumerate(quotes):
+        spans.setdefault(remark[n], []).append(q)
+    days_of: dict[tuple[str, str, int], frozenset[tuple[str, str]]] = {}
+    for r, members in spans.items():
+        inside = [(q.start, q.end) for q in members]
+        first = min(q.sentence_idx for q in members)
+        last = max(q.data.get("last_sentence", q.sentence_idx) for q in members)
+        days = frozenset((d.value.start, d.value.end) for s in range(first, last + 1)  # type: ignore[union-attr]
+                         for d in said.get((r[0], s), ()) if not any(a <= d.start < b for a, b in inside))
+        doc = docs.get(r[0])
+        if not days and doc is not None and first > 0 and doc.paragraph_of[first - 1] == doc.paragraph_of[first] \
+                and any(is_speech_verb(t) or t.lower == "speaking" for t in doc.tokens[first - 1]):
+            days = frozenset((d.value.start, d.value.end) for d in lead.get((r[0], first - 1), ()))  # type: ignore[union-attr]
+        days_of[r] = days
+    return [days_of[remark[n]] for n in range(len(quotes))]
 
 
 def _cluster_key(ctx: EventContext, found: list[Found]) -> str:

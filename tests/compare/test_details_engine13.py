@@ -1,0 +1,57 @@
+"""Engine 13, on invented sentences: a speaker's only remark in each of two accounts is one remark
+however it is worded (a run of quotations in neighbouring sentences is one remark; the day it was
+said may be in the sentence leading into it), and a speaker named before an "of ..." apposition."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("details_helpers", Path(__file__).with_name("details_helpers.py"))
+helpers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(helpers)
+
+SUNDAY = "2025-10-19"
+
+
+def test_a_sole_remark_told_the_same_day_in_other_words_is_one_quote():
+    event = helpers.analysed({
+        "a1": "Gunmen held the school for a day. Speaking outside the school yesterday morning, Interior Minister "
+              "Aldo Ferro declared the siege over. \"It is over. Every gunman has been neutralised and the building "
+              "is safe,\" he said.",
+        "a2": "Gunmen held the school for a day. Speaking at the scene on Saturday, Interior Minister Aldo Ferro "
+              "reassured parents. \"The terrorists have all been put out of action and the town is secure again,\" "
+              "Ferro said.",
+    }, SUNDAY)
+    assert any("Aldo Ferro" in s for s in helpers.summaries(event, "conflict", "quote"))
+
+
+def test_remarks_on_different_days_in_other_words_stay_apart():
+    event = helpers.analysed({
+        "a1": "Gunmen held the school for a day. Speaking outside the school on Friday, Interior Minister Aldo Ferro "
+              "declared a curfew. \"Nobody leaves their home tonight,\" he said.",
+        "a2": "Gunmen held the school for a day. Speaking at the scene on Saturday, Interior Minister Aldo Ferro "
+              "reassured parents. \"The terrorists have all been put out of action,\" Ferro said.",
+    }, SUNDAY)
+    assert helpers.summaries(event, "conflict", "quote") == []
+
+
+def test_two_quotations_in_neighbouring_sentences_are_one_remark():
+    event = helpers.analysed({
+        "a1": "The bridge fell into the river. \"This is a dark evening for our city,\" Mayor Lina Osei said at the "
+              "scene. \"Whoever failed in their duty will answer for it,\" she added. Divers searched all night. "
+              "\"The water is murky,\" said rescue chief Tom Baird.",
+        "a2": "The bridge fell into the river. Mayor Lina Osei was quoted as saying: \"Our city is in mourning, and "
+              "if someone did not do their job, they will face the consequences.\" \"We are still in a rescue "
+              "phase,\" said rescue chief Tom Baird.",
+    }, SUNDAY)
+    quotes = helpers.summaries(event, "conflict", "quote")
+    assert any("Lina Osei" in s for s in quotes)
+    # The rescue chief's remarks share no rarer word and no day: two remarks, not one worded twice.
+    assert not any("Tom Baird" in s for s in quotes)
+
+
+def test_a_speaker_named_before_an_of_apposition():
+    text = ('"Our crews did everything humanly possible," Commander Paolo Vitale, of the coastguard\'s regional '
+            'command in Palermo, told reporters on Wednesday.')
+    assert [f.value.speaker for f in helpers.found(text, "quote", SUNDAY)] == ["Paolo Vitale"]
