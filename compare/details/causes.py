@@ -243,6 +243,8 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
                 display, key, start, end = blamed
                 out.append(Found("cause", aid, s_idx, start, end, doc.body[start:end], None, f"{main_victim}|agent",
                                  role="agent", data={"agent": display, "agent_key": key, "victim": main_victim}))
+            if main_victim:
+                out.extend(_means_far_from_casualty(doc, s_idx, main_victim))
             continue
         s_names = names_at[s_idx]
         anchor = hit if hit is not None else 0
@@ -292,6 +294,28 @@ def extract_causes(doc: Doc, names_at: list[list[Found]], victims: dict[int, str
             display, key, start, end = found_agent
             out.append(Found("cause", aid, s_idx, start, end, doc.body[start:end], None, f"{victim}|agent",
                              role="agent", data={"agent": display, "agent_key": key, "victim": victim}))
+    return out
+
+
+def _means_far_from_casualty(doc: Doc, s_idx: int, victim: str) -> list[Found]:
+    """What hit the article's incident in a sentence that names no casualty: a means something was
+    struck by or that was named as the cause ("The market was struck by artillery shells", "the
+    blast was caused by army artillery"), never a means merely mentioned ("drones have been used
+    since last year")."""
+    tokens = doc.tokens[s_idx]
+    out: list[Found] = []
+    for i in range(1, len(tokens)):
+        by = next((k for k in (i - 1, i - 2) if k >= 1 and tokens[k].lower == "by"), None)
+        struck = by is not None and tokens[by - 1].lower in HIT_VERBS
+        if not (struck or _named_as_cause(tokens, i)) or (means := _means_at(tokens, i)) is None:
+            continue
+        family, end = means
+        while end < len(tokens) and tokens[end].lower in MEANS_HEADS and end - i < 3:
+            end += 1
+        out.append(Found("cause", doc.article.id, s_idx, tokens[i].start, tokens[end - 1].end,
+                         doc.body[tokens[i].start : tokens[end - 1].end], None, f"{victim}|means", role="means",
+                         data={"family": family, "victim": victim, "denied": _denied(tokens, i)}))
+        break
     return out
 
 

@@ -55,3 +55,36 @@ def test_a_speaker_named_before_an_of_apposition():
     text = ('"Our crews did everything humanly possible," Commander Paolo Vitale, of the coastguard\'s regional '
             'command in Palermo, told reporters on Wednesday.')
     assert [f.value.speaker for f in helpers.found(text, "quote", SUNDAY)] == ["Paolo Vitale"]
+
+
+def test_what_struck_the_site_is_the_incidents_means_without_a_casualty_word():
+    event = helpers.analysed({
+        "a1": "A drone strike on the bus station killed at least 12 civilians on Saturday, officials said.",
+        "a2": "At least 12 civilians were killed at the bus station on Saturday. Families gathered at the morgue. "
+              "The governor declared three days of mourning. Schools stayed shut. The rebels said the station was "
+              "struck by artillery shells fired from the army's own lines.",
+    }, SUNDAY)
+    assert any("drone" in s and "artillery" in s for s in helpers.summaries(event, "conflict", "cause"))
+
+
+def test_a_means_merely_mentioned_in_a_sentence_without_casualty_is_not_the_incidents():
+    event = helpers.analysed({
+        "a1": "A drone strike on the bus station killed at least 12 civilians on Saturday, officials said.",
+        "a2": "At least 12 civilians were killed at the bus station on Saturday. Families gathered at the morgue. "
+              "The governor declared three days of mourning. Schools stayed shut. The army has used artillery shells "
+              "against the rebels' positions for months.",
+    }, SUNDAY)
+    assert helpers.summaries(event, "conflict", "cause") == []
+
+
+def test_two_toxic_gases_named_for_one_leak_conflict():
+    event = helpers.analysed({
+        "a1": "Four people died after chlorine gas leaked from a water treatment plant late on Friday.",
+        "a2": "A leak of hydrogen sulphide from the water treatment plant killed four people on Friday night.",
+    }, SUNDAY)
+    assert any("chlorine" in s and "hydrogen sulphide" in s for s in helpers.summaries(event, "conflict", "cause"))
+    event = helpers.analysed({
+        "a1": "Four people died after chlorine gas leaked from a water treatment plant late on Friday.",
+        "a2": "Four people choked to death on chlorine fumes at the water treatment plant on Friday night.",
+    }, SUNDAY)
+    assert helpers.summaries(event, "conflict", "cause") == []
