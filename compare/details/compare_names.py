@@ -242,9 +242,16 @@ def compare_people(ctx: EventContext) -> None:
     for q in ctx.found("quote"):
         if q.data.get("speaker_key"):
             speakers.setdefault(q.data["speaker_key"], set()).add(q.article)
+    for facts in ctx.facts:  # a person whose words an account reports ("Dr X, a medical officer, said 38 were ...")
+        for frames in facts.frames:
+            for fr in frames:
+                if fr.agent.kind == "person" and fr.kind == "speech":
+                    speakers.setdefault(fr.agent.key, set()).add(facts.doc.article.id)
     victims = {str(f.data.get("victim", "")).split(":", 1)[-1] for f in ctx.found("date", "cause")}
     # a person a casualty sentence is about ("Among the dead was ..."), dated or not
     victims |= {v.split(":", 1)[1] for facts in ctx.facts for v in facts.victims.values() if v and v.startswith("person:")}
+    # a person listed among the casualties after others ("Among the dead are three officers ... and Dr X")
+    victims |= {f.key for f in ctx.found("person") if _listed_among_casualties(ctx, f)}
     # a person introduced with an age ("NAME, 6, was pulled out alive"): one the story is about
     aged = {age_owner(ctx, f) for f in ctx.found("number") if f.role == "age"}
     aged |= {f.key for f in ctx.found("person") if f.data.get("aged")}  # "NAME, a nine-year-old girl"
@@ -266,6 +273,22 @@ def compare_people(ctx: EventContext) -> None:
             _omission(ctx, "person", key, founds, did, label, why)
 
 
+CASUALTY_LIST_NOUNS = frozenset("dead killed victims injured wounded casualties missing".split())
+
+
+def _listed_among_casualties(ctx: EventContext, f: Found) -> bool:
+    """"Among the dead are ... and Dr Esther Odhiambo", "The dead include ...": the person is named in
+    the list that follows "among the dead" (or "the dead include") in their own sentence."""
+    tokens = _facts_of(ctx, f).doc.tokens[f.sentence_idx]
+    before = [t.lower for t in tokens if t.end <= f.start]
+    for k in range(len(before) - 1):
+        if before[k] == "among" and k + 2 < len(before) and before[k + 1] == "the" and before[k + 2] in CASUALTY_LIST_NOUNS:
+            return True
+        if before[k] in CASUALTY_LIST_NOUNS and before[k + 1] in ("include", "included", "includes"):
+            return True
+    return False
+
+
 def compare_organizations(ctx: EventContext) -> None:
     clusters: dict[str, list[Found]] = {}
     for f in ctx.found("organization"):
@@ -278,13 +301,15 @@ def compare_organizations(ctx: EventContext) -> None:
             _variant(ctx, "organization", key, founds, did, label)
         named_by = len(ctx.present_in(founds))
         # a lone capitalised word opening a sentence ("Units of the X were sent") is no evidence of a name
-        read_as_name = any(" " in f.text or not _opens_sentence(ctx, f) for f in founds)
+        # (an acronym is one: "UNICEF said in a statement")
+        read_as_name = any(" " in f.text or (f.text.isupper() and len(f.text) >= 3) or not _opens_sentence(ctx, f)
+                           for f in founds)
         if named_by >= 2 and read_as_name and any(_acts(ctx, f) for f in founds):
             # as for people: an organisation two accounts name, shown doing something, the others leave out
             _omission(ctx, "organization", key, founds, did, label, f"named by {named_by} accounts")
-        elif named_by == 1 and len(ctx.articles) > 1 and any(len(f.text.split()) >= 3 and _is_a_source(ctx, f) for f in founds):
-            # a body of several words that only one account cites as a source ("the Inter-American
-            # Commission on Human Rights said"): who an account quotes is what an analyst compares
+        elif named_by == 1 and len(ctx.articles) > 1 and read_as_name and any(_is_a_source(ctx, f) for f in founds):
+            # a body only one account cites as a source ("the Inter-American Commission on Human Rights
+            # said", "UNICEF said in a statement"): who an account quotes is what an analyst compares
             _omission(ctx, "organization", key, founds, did, label, "cited as a source by one account")
 
 

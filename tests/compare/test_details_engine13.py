@@ -88,3 +88,30 @@ def test_two_toxic_gases_named_for_one_leak_conflict():
         "a2": "Four people choked to death on chlorine fumes at the water treatment plant on Friday night.",
     }, SUNDAY)
     assert helpers.summaries(event, "conflict", "cause") == []
+
+
+def test_an_acronym_only_one_account_cites_is_an_omission():
+    event = helpers.analysed({
+        "a1": "A shell hit the school in Kharkiv on Saturday, killing nine children. UNICEF said in a statement it "
+              "was horrified by the attack.",
+        "a2": "Nine children were killed when a shell hit a school in Kharkiv on Saturday.",
+    }, SUNDAY)
+    assert any("UNICEF" in s for s in helpers.summaries(event, "omission"))
+
+
+def test_a_person_whose_words_one_account_reports_is_an_omission():
+    event = helpers.analysed({
+        "a1": "A shell hit the school in Kharkiv on Saturday, killing nine children. Dr Olena Marchuk, who runs "
+              "the city's children's hospital, said 14 more were in intensive care.",
+        "a2": "Nine children were killed when a shell hit a school in Kharkiv on Saturday.",
+    }, SUNDAY)
+    assert any("Olena Marchuk" in s for s in helpers.summaries(event, "omission"))
+
+
+def test_a_person_listed_among_the_dead_after_others_is_an_omission():
+    event = helpers.analysed({
+        "a1": "Gunmen stormed the hotel in Mombasa on Saturday, killing 14 people. Among the dead are three guards "
+              "who tried to close the gates and Dr Amina Otieno, a surgeon attending a conference.",
+        "a2": "Gunmen stormed the hotel in Mombasa on Saturday, killing 14 people.",
+    }, SUNDAY)
+    assert any("Amina Otieno" in s for s in helpers.summaries(event, "omission"))
