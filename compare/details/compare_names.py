@@ -242,10 +242,14 @@ def compare_people(ctx: EventContext) -> None:
     for q in ctx.found("quote"):
         if q.data.get("speaker_key"):
             speakers.setdefault(q.data["speaker_key"], set()).add(q.article)
-    for facts in ctx.facts:  # a person whose words an account reports ("Dr X, a medical officer, said 38 were ...")
+    # a person whose words an account reports ("Dr X, a medical officer, said 38 were ..."), when the
+    # entity reader took them for a person (not only the frames: "The Syrian Civil Defence, a rescue
+    # group, said")
+    read = {f.key for f in ctx.found("person") if f.data.get("aged") is not None}
+    for facts in ctx.facts:
         for frames in facts.frames:
             for fr in frames:
-                if fr.agent.kind == "person" and fr.kind == "speech":
+                if fr.agent.kind == "person" and fr.kind == "speech" and fr.agent.key in read:
                     speakers.setdefault(fr.agent.key, set()).add(facts.doc.article.id)
     victims = {str(f.data.get("victim", "")).split(":", 1)[-1] for f in ctx.found("date", "cause")}
     # a person a casualty sentence is about ("Among the dead was ..."), dated or not

@@ -249,7 +249,8 @@ def classify(span: Span, people: People, aliases: AliasTable) -> str | None:
         return "place"
     if before is not None and before.text in ("'s", "’s") and before2 is not None and before2.lower in lx.COUNTRIES:
         return "place"
-    if len(words) >= 2 and all(w[:1].isupper() for w in words) and _speaks_after(span):
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and _speaks_after(span) \
+            and low[-1] not in lx.NOT_IN_PERSON_NAMES:  # never "The Syrian Civil Defence, a rescue group, said"
         return "person"
     if len(words) >= 2 and after is not None and after.text == "," and after2 is not None and (after2.is_number or _aged_after(span)):
         return "person"
