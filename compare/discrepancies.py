@@ -28,6 +28,7 @@ from compare.details.event import EventContext
 from compare.details.explanations import compare_explanations
 from compare.details.extract import extract_article
 from compare.details.failure import compare_failures
+from compare.details.incident_time import compare_incident_times
 from compare.details.rules import explicit_contrast, offset_arithmetic
 from compare.details.site_parts import compare_site_parts
 from compare.ids import discrepancy_id
@@ -63,6 +64,7 @@ def find_discrepancies(
     offset_arithmetic(ctx)
     explicit_contrast(ctx)
     compare_aligned(ctx)
+    compare_incident_times(ctx)
     discrepancies = _merge_sentence_omissions(event_id, list(ctx.discrepancies.values()))
     details = sorted(ctx.details.values(), key=lambda d: d.id)
     return details, sorted(discrepancies, key=lambda d: d.id)

@@ -28,8 +28,8 @@ TIME = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?(?:(?:at|by)\s+)?"
     r"(?:(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
-    r"|(?P<named>midnight|noon|midday)"
-    rf"|(?P<wh>{_WORD_HOURS})(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))",
+    r"|\b(?P<named>midnight|noon|midday)\b"  # (never the "noon" of "afternoon")
+    rf"|\b(?P<wh>{_WORD_HOURS}|1[0-2]|[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))",
     re.IGNORECASE,
 )
 
@@ -52,6 +52,8 @@ def read_times(text: str, offset: int = 0) -> list[ClockTime]:
         minutes = _minutes(m)
         if minutes is None:
             continue
+        if (m.group("wh") or "").isdigit() and not (m.group("qual") or m.group(0).lower().startswith(("at ", "by "))):
+            continue  # "10 in the morning" is a time after "at" or "around", never in "killed 5 in the morning raid"
         qual = (m.group("qual") or "").lower()
         before, after = QUALIFIED.get(qual, EXACT)
         start = m.start("qual") if m.group("qual") else m.start() if not text[m.start():].lower().startswith(("at ", "by ")) else m.start() + 3
@@ -70,7 +72,7 @@ def _minutes(m: re.Match[str]) -> int | None:
         return int(m.group("h24")) * 60 + int(m.group("m24"))
     if m.group("named"):
         return 0 if m.group("named").lower() == "midnight" else 12 * 60
-    hour = text2num(m.group("wh").lower(), "en")
+    hour = int(m.group("wh")) if m.group("wh").isdigit() else text2num(m.group("wh").lower(), "en")
     part = m.group("part").lower()
     if part == "morning":
         return (hour % 12) * 60

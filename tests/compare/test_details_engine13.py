@@ -115,3 +115,30 @@ def test_a_person_listed_among_the_dead_after_others_is_an_omission():
         "a2": "Gunmen stormed the hotel in Mombasa on Saturday, killing 14 people.",
     }, SUNDAY)
     assert any("Amina Otieno" in s for s in helpers.summaries(event, "omission"))
+
+
+def test_the_incidents_hour_told_around_different_words_conflicts():
+    event = helpers.analysed({
+        "a1": "The shooting began shortly after 2 p.m. on Saturday near the stadium, witnesses said.",
+        "a2": "Police dispersed the crowd with tear gas at about 4.30pm on Saturday.",
+        "a3": "Videos show officers firing into the crowd at around two in the afternoon on Saturday.",
+    }, SUNDAY)
+    conflicts = [s for s in helpers.summaries(event, "conflict", "other") if s.startswith("Time of the incident")]
+    assert len(conflicts) == 1 and "4.30pm" in conflicts[0] and "2 p.m." in conflicts[0]
+
+
+def test_the_hour_of_something_else_is_not_the_incidents():
+    event = helpers.analysed({
+        "a1": "The blast went off at about 9 a.m. on Saturday in the market.",
+        "a2": "The blast tore through the market on Saturday. The first video was posted at 11:20 a.m., and "
+              "firefighters arrived at noon.",
+    }, SUNDAY)
+    assert not [s for s in helpers.summaries(event, "conflict", "other") if s.startswith("Time of the incident")]
+
+
+def test_afternoon_holds_no_noon_and_a_digit_hour_in_the_morning_is_a_time():
+    from compare.details import clock
+
+    assert [t.text for t in clock.read_times("still searching on Wednesday afternoon")] == []
+    assert [t.text for t in clock.read_times("The drone struck at around 10 in the morning.")] == ["around 10 in the morning"]
+    assert [t.text for t in clock.read_times("Five were killed 5 in the morning raid.")] == []
