@@ -223,7 +223,8 @@ def _cluster_key(ctx: EventContext, found: list[Found]) -> str:
         for s in set(f.data["stems"]):
             counts[s] = counts.get(s, 0) + 1
     shared = [s for s, c in counts.items() if c > 1] or list(counts)
-    top = sorted(sorted(shared), key=lambda s: -ctx.weight(s))[:4]
+    articles = {f.article for f in found}  # rarity within the quoting accounts: the key survives a split
+    top = sorted(sorted(shared), key=lambda s: -ctx.weight_within(s, articles))[:4]
     return f"{'+'.join(speakers) or '-'}|{' '.join(sorted(top))}"
 
 
@@ -255,7 +256,9 @@ def _compare_wording(ctx: EventContext, found: list[Found], key: str, did: str, 
     if not differing:
         return
     involved = {id(x): x for pair in differing for x in pair}
-    a, b = differing[0]
+    # the headline pair: the two wordings closest to each other (in a remark of several quotations,
+    # the one the other account rendered, not its neighbour)
+    a, b = max(differing, key=lambda pair: _score(ctx, *pair)[0])
     only_a = [w for w in _words(a.text) if w not in set(_words(b.text))]
     only_b = [w for w in _words(b.text) if w not in set(_words(a.text))]
     named = {str(f.value.speaker) for f in involved.values() if getattr(f.value, "speaker", None)}  # type: ignore[union-attr]

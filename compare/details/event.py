@@ -44,6 +44,8 @@ class EventContext:
     person_ranks: dict[str, set[str]] = field(default_factory=dict)
     df: Counter[str] = field(default_factory=Counter)
     n_sentences: int = 0
+    article_df: dict[str, Counter[str]] = field(default_factory=dict)  # the same, per account
+    article_sentences: dict[str, int] = field(default_factory=dict)
     _weights: dict[str, float] = field(default_factory=dict)
     _word_starts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _folded: dict[str, tuple[str, dict[str, list[int]]]] = field(default_factory=dict)
@@ -58,9 +60,12 @@ class EventContext:
         ctx._join_respelled_organisations()
         ctx._resolve_victims()
         for f in facts:
+            own = ctx.article_df[f.doc.article.id] = Counter()
             for sentence in f.doc.sentences:
-                ctx.df.update(set(content_stems(sentence.text)))
-                ctx.n_sentences += 1
+                own.update(set(content_stems(sentence.text)))
+            ctx.df.update(own)
+            ctx.n_sentences += len(f.doc.sentences)
+            ctx.article_sentences[f.doc.article.id] = len(f.doc.sentences)
         return ctx
 
     # ------------------------------------------------------------------------------- reading
@@ -90,6 +95,13 @@ class EventContext:
             if facts.doc.article.id == article and 0 <= idx < len(facts.doc.sentences):
                 return facts.doc.sentences[idx].text
         return ""
+
+    def weight_within(self, stem: str, articles: set[str]) -> float:
+        """A word's rarity over these accounts' sentences only: what names a detail of theirs does not
+        change when another account joins or leaves the event (ids stay, and with them reviews)."""
+        n = sum(self.article_sentences.get(a, 0) for a in articles)
+        df = sum(self.article_df[a][stem] for a in articles if a in self.article_df)
+        return math.log((n + 1) / (df + 1)) + 0.5
 
     def weight(self, stem: str) -> float:
         """Rarer words weigh more when quotes are matched (idf over the event's sentences)."""
