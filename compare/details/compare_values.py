@@ -322,8 +322,8 @@ def compare_dates(ctx: EventContext) -> None:
         else:
             label = f"{role} date"
         did = ctx.add_detail("date", key, label, founds)
-        if role in ("statement", "date", "dateline", "background", *STATUS_DATE_ROLES) or role == "incident" and not known_victim:
-            continue
+        if role in ("statement", "date", "dateline", "background", *STATUS_DATE_ROLES) or role in ("incident", "action") and not known_victim:
+            continue  # (the days of actions no verb names are of different things: "today presented", "spent yesterday")
         resolved = [f for f in founds if isinstance(f.value, DateValue)]
         involved_list, bad = clashes(ctx, resolved, lambda f: (f.value.start, f.value.end),  # type: ignore[union-attr]
                                      lambda a, b: a[0] <= b[1] and b[0] <= a[1])  # type: ignore[index]

@@ -342,11 +342,35 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
             best_idx = tok.idx
     if best is not None and best[1] in ("wounded", "death") and _lasting_state(tokens, best_idx, lo, hi):
         return "status"
-    if best is not None and best[1] == "death-noun":
+    role = best[1] if best else None
+    if role == "death-noun":
         # "Funerals for three of the dead were held on Wednesday": the dead are whom the funerals are
         # for; the day is the funerals', not the deaths'.
-        return "funeral" if funeral_said else "death"
-    return best[1] if best else None
+        role = "funeral" if funeral_said else "death"
+    if best is not None and role in lx.INCIDENT_DATE_ROLES and _another_action(tokens, lo, hi, best[0]):
+        return "action"
+    return role
+
+
+ATTACKERS = lx.AGENT_NOUNS | frozenset("attacker attackers assailant assailants gunman gunmen raiders bombers".split())
+
+
+def _another_action(tokens: list[Token], lo: int, hi: int, incident_distance: float) -> bool:
+    """The date is the day of a verb of its own that tells no incident, nearer than the incident's
+    word: "The minister today presented certificates ... to those who ended the attack", "a list of
+    names published on Saturday", "volunteers helped carry bodies out ... on Saturday morning"."""
+    def other(word: str) -> bool:
+        return _own_verb(word) and word not in lx.INCIDENT_VERBS
+
+    if hi < len(tokens) and other(tokens[hi].lower):
+        return True
+    verb = dated_action(tokens, lo)
+    if verb is None or not other(verb):
+        return False
+    at = next(k for k in range(lo - 1, -1, -1) if tokens[k].lower == verb)
+    if at > 0 and (tokens[at - 1].lower in ATTACKERS or tokens[at - 1].lower in lx.COMMON_AGENTS):
+        return False  # "the attackers forced their way in on Thursday evening": what attackers did is the incident
+    return lo - at < incident_distance
 
 
 LEDE_LAST = 1  # the lede is the first sentence of the body, or the one after the headline

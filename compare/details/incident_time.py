@@ -30,9 +30,6 @@ from compare.details.event import EventContext, quoted
 from compare.details.found import Found
 from compare.details.text import Token
 
-START_VERBS = frozenset(
-    """began begun started erupted exploded collapsed capsized sank overturned derailed crashed collided
-    ignited leaked leaking escaped escaping burst caved flooded""".split())
 # Two-word starts: the particle read first when reading back ("went off", "broke out", "opened fire").
 START_PHRASES = {("went", "off"), ("went", "down"), ("broke", "out"), ("opened", "fire"), ("caught", "fire"), ("gave", "way")}
 INCIDENT_NOUNS = frozenset(
@@ -48,7 +45,7 @@ def _decides(tokens: list[Token], k: int) -> bool | None:
     low = tokens[k].lower
     if k + 1 < len(tokens) and (low, tokens[k + 1].lower) in START_PHRASES:
         return True
-    if low in START_VERBS or low in HIT_VERBS or low in ATTACK_VERBS or low in INCIDENT_NOUNS:
+    if low in lx.INCIDENT_VERBS or low in HIT_VERBS or low in ATTACK_VERBS or low in INCIDENT_NOUNS:
         return True
     if low in lx.MEANS_FAMILY_OF or any((low, tokens[k + 1].lower) == pair for pair in lx.MEANS_BIGRAMS if k + 1 < len(tokens)):
         return True

@@ -260,6 +260,14 @@ DATE_ROLE_WORDS = {
 }
 # Date roles of the incident itself (an attack, an accident, a death or a wounding).
 INCIDENT_DATE_ROLES = frozenset({"attack", "death", "wounded"})
+# Verbs of an incident happening that no date role names (the roles' own words are above): a day or
+# an hour next to them is the incident's, never another action's.
+INCIDENT_VERBS = frozenset(
+    """began begun started erupted exploded collapsed capsized sank overturned derailed crashed collided
+    ignited leaked leaking escaped escaping burst caved flooded stormed opened ambushed detonated raided
+    overran hit hits struck fired fire fires firing shelled bombed bombing targeted targeting landed slammed
+    dropped launched attacked killed happened occurred destroyed damaged wrecked flattened razed gutted
+    trapped drowned""".split())
 # Two-word event phrases dating an incident: (first, second) -> role.
 DATE_ROLE_BIGRAMS = {("gave", "way"): "attack", ("caved", "in"): "attack"}
 # Nouns of counted people, grouped so "servicemen", "troops" and "marines" meet.

@@ -142,3 +142,21 @@ def test_afternoon_holds_no_noon_and_a_digit_hour_in_the_morning_is_a_time():
     assert [t.text for t in clock.read_times("still searching on Wednesday afternoon")] == []
     assert [t.text for t in clock.read_times("The drone struck at around 10 in the morning.")] == ["around 10 in the morning"]
     assert [t.text for t in clock.read_times("Five were killed 5 in the morning raid.")] == []
+
+
+def _roles(text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.role) for f in helpers.found(text, "date", SUNDAY)]
+
+
+def test_a_day_of_another_verb_is_not_the_incidents():
+    assert ("today", "action") in _roles("The minister today presented medals to the officers who ended the attack.")
+    assert ("on Saturday", "action") in _roles(
+        "At least 43 people were killed, according to a list of names published on Saturday by volunteers.")
+    assert ("on Saturday morning", "action") in _roles(
+        "The toll came from the morgue, whose volunteers helped carry bodies out of the building on Saturday morning.")
+
+
+def test_a_day_of_an_incident_verb_or_of_what_attackers_did_stays_the_incidents():
+    assert _roles("The crush happened on Friday at the northern gate, killing nine.") == [("on Friday", "attack")]
+    roles = _roles("Nine people have been killed since the attackers forced their way in on Thursday evening.")
+    assert roles and roles[0][1] != "action"
