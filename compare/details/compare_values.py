@@ -129,6 +129,22 @@ def _norm_surface(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
+GENERAL_NOUNS = frozenset("civilian civilians people persons".split())
+
+
+def _parts(founds: list[Found]) -> list[Found]:
+    """Counts an account gives as a part of its own larger count of the group ("the 31 civilians
+    killed ... eleven children and four women"): a smaller count of another noun than the
+    account's general one ("civilians", "people"), never a rival figure."""
+    totals: dict[str, float] = {}
+    for f in founds:
+        v = f.value
+        if isinstance(v, NumberValue) and v.noun and v.noun.lower() in GENERAL_NOUNS and v.min is not None:
+            totals[f.article] = max(totals.get(f.article, 0), v.min)
+    return [f for f in founds if isinstance(f.value, NumberValue) and f.value.noun and f.value.noun.lower() not in GENERAL_NOUNS
+            and f.value.max is not None and f.value.max < totals.get(f.article, 0)]
+
+
 def compare_numbers(ctx: EventContext) -> None:
     multi = len(ctx.articles) > 1
     sums_by_purpose: dict[str, tuple[list[Found], str]] = {}
@@ -146,7 +162,8 @@ def compare_numbers(ctx: EventContext) -> None:
             continue  # "seven men", "nearly 160 people" with no casualty word: counts of what is not said
         if role == "money" and group.startswith("-:"):
             continue  # a sum with no purpose said: sums for different things are no conflict
-        involved_list, bad = clashes(ctx, founds, _bounds_of, lambda a, b: _bounds_overlap(a, b))  # type: ignore[arg-type]
+        wholes = [f for f in founds if f not in _parts(founds)]
+        involved_list, bad = clashes(ctx, wholes, _bounds_of, lambda a, b: _bounds_overlap(a, b))  # type: ignore[arg-type]
         if role in NEVER_CONFLICTING_NUMBER_ROLES:
             bad = []
         same = _same_written_differently(founds)

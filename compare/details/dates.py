@@ -353,6 +353,7 @@ def date_role(tokens: list[Token], start: int, end: int) -> str | None:
 
 
 ATTACKERS = lx.AGENT_NOUNS | frozenset("attacker attackers assailant assailants gunman gunmen raiders bombers".split())
+SUBJECT_PRONOUNS = frozenset("they he she it who which".split())
 
 
 def _another_action(tokens: list[Token], lo: int, hi: int, incident_distance: float) -> bool:
@@ -368,8 +369,11 @@ def _another_action(tokens: list[Token], lo: int, hi: int, incident_distance: fl
     if verb is None or not other(verb):
         return False
     at = next(k for k in range(lo - 1, -1, -1) if tokens[k].lower == verb)
-    if at > 0 and (tokens[at - 1].lower in ATTACKERS or tokens[at - 1].lower in lx.COMMON_AGENTS):
-        return False  # "the attackers forced their way in on Thursday evening": what attackers did is the incident
+    if at > 0 and (tokens[at - 1].lower in ATTACKERS or tokens[at - 1].lower in lx.COMMON_AGENTS
+                   or tokens[at - 1].lower in SUBJECT_PRONOUNS):
+        # "the attackers forced their way in on Thursday evening": what attackers did is the incident;
+        # so may be what "they" did ("since they forced their way in"): left to the incident
+        return False
     return lo - at < incident_distance
 
 

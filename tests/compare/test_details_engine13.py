@@ -160,3 +160,17 @@ def test_a_day_of_an_incident_verb_or_of_what_attackers_did_stays_the_incidents(
     assert _roles("The crush happened on Friday at the northern gate, killing nine.") == [("on Friday", "attack")]
     roles = _roles("Nine people have been killed since the attackers forced their way in on Thursday evening.")
     assert roles and roles[0][1] != "action"
+
+
+def test_a_part_an_account_gives_of_its_own_total_is_no_rival_count():
+    event = helpers.analysed({
+        "a1": "A drone strike on the market killed 31 civilians on Saturday, the health ministry said.",
+        "a2": "Families buried the 31 civilians killed in the strike on the market on Saturday. Among the dead were "
+              "four women, the health ministry said.",
+    }, SUNDAY)
+    assert not [s for s in helpers.summaries(event, "conflict", "number") if "women" in s]
+    event = helpers.analysed({
+        "a1": "A drone strike on the market killed 31 civilians on Saturday, the health ministry said.",
+        "a2": "A drone strike on the market killed four women on Saturday, a local official said.",
+    }, SUNDAY)
+    assert [s for s in helpers.summaries(event, "conflict", "number") if "women" in s]
